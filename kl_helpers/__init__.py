@@ -1,0 +1,31 @@
+"""kl_helpers: the computations behind the "KL divergence, step by step" notebooks.
+
+The numerical core imported here uses numpy only; plotting (``kl_helpers.plotting``,
+``kl_helpers.figures``) and slider panels (``kl_helpers.panels``) import matplotlib and
+ipywidgets and are imported explicitly by the notebooks that need them.
+
+All divergences take their arguments in mathematical order: ``kl_divergence(p, q)`` is
+D_KL(p‖q), with p the distribution the data come from and q the model.
+"""
+
+from .distributions import (
+    gaussian_cross_entropy,
+    gaussian_entropy,
+    gaussian_logpdf,
+    gaussian_pdf,
+    kl_gaussian,
+)
+from .divergence import cross_entropy, entropy, kl_divergence
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "cross_entropy",
+    "entropy",
+    "gaussian_cross_entropy",
+    "gaussian_entropy",
+    "gaussian_logpdf",
+    "gaussian_pdf",
+    "kl_divergence",
+    "kl_gaussian",
+]

@@ -1,0 +1,252 @@
+"""The one slider-panel abstraction used by every notebook.
+
+A panel builds its matplotlib figure once, on an Agg canvas. Each control change recomputes the
+numbers, updates the existing artists in place (``set_data``, ``set_text``, ...) and renders PNG
+bytes into an :class:`ipywidgets.Image`. There is no ``interact`` and no ``Output`` widget: those
+rebuild the figure per change and leak captured output into nbval comparisons.
+
+Only the artists that move are redrawn on each change (blitting over a cached background),
+which keeps an update well under the 30 ms a slider needs to feel instant.
+
+A concrete panel declares four things::
+
+    class MyPanel(Panel):
+        def make_controls(self):          # name -> ipywidgets value widget (ranges keep the maths valid)
+            return {"mu": float_slider("μ", -3, 3, 0.1, 0.0)}
+
+        def compute(self, mu):            # pure numbers, no drawing; every value must be finite
+            return {"x": GRID, "y": np.exp(-(GRID - mu) ** 2)}
+
+        def build(self, fig):             # create the artists once; return them. Artists that
+            ax = fig.add_subplot()        # change are animated=True: only they are redrawn
+            (line,) = ax.plot(GRID, GRID * 0, animated=True)
+            return SimpleNamespace(line=line)
+
+        def draw(self, artists, result):  # move the artists to the new numbers
+            artists.line.set_ydata(result["y"])
+
+The panel's rich display carries the live widget *and* an ``image/png`` of its current state, so a
+notebook read without a kernel (GitHub, nbviewer, a static site) still shows the figure.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Mapping
+from typing import Any
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from ..plotting import blank_figure, encode_png, render_png
+
+__all__ = ["Panel", "float_slider", "int_slider"]
+
+_SLIDER_STYLE = {"description_width": "initial"}
+_SLIDER_LAYOUT = {"width": "300px"}
+
+
+def float_slider(
+    description: str, min: float, max: float, step: float, value: float, fmt: str = ".2f"
+) -> widgets.FloatSlider:
+    """A float slider with the course's look; its range is the panel's guard on the maths."""
+    return widgets.FloatSlider(
+        value=value,
+        min=min,
+        max=max,
+        step=step,
+        description=description,
+        readout_format=fmt,
+        continuous_update=True,
+        style=_SLIDER_STYLE,
+        layout=_SLIDER_LAYOUT,
+    )
+
+
+def int_slider(description: str, min: int, max: int, step: int, value: int) -> widgets.IntSlider:
+    """An integer slider with the course's look."""
+    return widgets.IntSlider(
+        value=value,
+        min=min,
+        max=max,
+        step=step,
+        description=description,
+        continuous_update=True,
+        style=_SLIDER_STYLE,
+        layout=_SLIDER_LAYOUT,
+    )
+
+
+def _format_value(value: Any) -> str:
+    # Short, platform-independent text for the panel's repr (nbval compares it).
+    return f"{value:g}" if isinstance(value, float) else repr(value)
+
+
+class Panel:
+    """Base class for slider panels; see the module docstring for how to declare one.
+
+    Parameters
+    ----------
+    **values
+        Initial control values by name, e.g. ``DirectionPanel(mu_q=1.0)``. Each must lie within
+        its control's range: sliders would silently clamp it, so the panel refuses instead.
+
+    Attributes
+    ----------
+    controls : dict of str to ipywidgets.ValueWidget
+        The controls, by name.
+    result : dict
+        The numbers shown by the current state (what :meth:`compute` returned).
+    png : bytes
+        PNG of the current state, also shown in :attr:`image`.
+    widget : ipywidgets.VBox
+        Controls above the image; this is what the notebook displays.
+    """
+
+    figsize: tuple[float, float] = (9.0, 3.5)
+    dpi: int = 80
+
+    # --- to be provided by each panel ---------------------------------------------------------
+    def make_controls(self) -> dict[str, widgets.ValueWidget]:
+        """Return the controls, by name; their ranges must keep the maths valid."""
+        raise NotImplementedError
+
+    def compute(self, **values: Any) -> dict[str, Any]:
+        """Return the numbers for the given control values (no drawing)."""
+        raise NotImplementedError
+
+    def build(self, fig: Figure) -> Any:
+        """Create the artists on ``fig`` once and return them (any object)."""
+        raise NotImplementedError
+
+    def draw(self, artists: Any, result: Mapping[str, Any]) -> None:
+        """Update ``artists`` in place to show ``result``."""
+        raise NotImplementedError
+
+    # --- machinery ----------------------------------------------------------------------------
+    def __init__(self, **values: Any) -> None:
+        self.controls = self.make_controls()
+        self._assign(values)
+        self.figure, self.artists = self._new_figure()
+        # Artists that move are created with animated=True (matplotlib's blitting convention);
+        # everything else is drawn once into a cached background.
+        self._animated = sorted(
+            (a for a in self.figure.findobj() if a.get_animated()), key=lambda a: a.get_zorder()
+        )
+        # Lay the figure out once (constrained layout), then freeze it: re-running the layout
+        # engine on every slider move would cost time and make the axes jump.
+        self.result = self.compute(**self.values)
+        self.draw(self.artists, self.result)
+        self.figure.canvas.draw()
+        self.figure.set_layout_engine("none")
+        self._capture_background()
+        self.image = widgets.Image(format="png", layout=widgets.Layout(align_self="flex-start"))
+        controls = widgets.HBox(
+            list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap")
+        )
+        self.widget = widgets.VBox([controls, self.image])
+        self._holding = False
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self.refresh()
+
+    def _new_figure(self) -> tuple[Figure, Any]:
+        fig = blank_figure(self.figsize, self.dpi)
+        return fig, self.build(fig)
+
+    def _view_limits(self) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+        return [(ax.get_xlim(), ax.get_ylim()) for ax in self.figure.axes]
+
+    def _capture_background(self) -> None:
+        canvas = self.figure.canvas
+        canvas.draw()  # draws every artist except the animated ones
+        self._background = canvas.copy_from_bbox(self.figure.bbox)
+        self._limits = self._view_limits()
+
+    def _assign(self, values: Mapping[str, Any]) -> None:
+        for name, value in values.items():
+            if name not in self.controls:
+                known = ", ".join(self.controls)
+                raise TypeError(
+                    f"{type(self).__name__} has no control named {name!r}; its controls are {known}"
+                )
+            control = self.controls[name]
+            low, high = getattr(control, "min", None), getattr(control, "max", None)
+            if low is not None and not low <= value <= high:
+                raise ValueError(
+                    f"{name}={value!r} is outside the slider range [{low}, {high}]; "
+                    "pick a value inside it"
+                )
+            control.value = value
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """Current control values, by name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def set(self, **values: Any) -> None:
+        """Set several controls at once and redraw once (also what a student's slider does)."""
+        self._holding = True
+        try:
+            self._assign(values)
+        finally:
+            self._holding = False
+        self.refresh()
+
+    def _on_change(self, _change: Mapping[str, Any]) -> None:
+        if not self._holding:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute, update the artists in place and render the new PNG into the image.
+
+        Only the animated artists are redrawn, over the cached background (blitting). If
+        :meth:`draw` changed an axis' limits, the background is out of date and is redrawn.
+        """
+        self.result = self.compute(**self.values)
+        self.draw(self.artists, self.result)
+        canvas = self.figure.canvas
+        if self._view_limits() != self._limits:
+            self._capture_background()
+        else:
+            canvas.restore_region(self._background)
+        for artist in self._animated:
+            self.figure.draw_artist(artist)
+        self.png = encode_png(canvas)
+        self.image.value = self.png
+
+    def render_full(self) -> bytes:
+        """Render the current state with a full, non-blitted draw (tests compare it with :attr:`png`)."""
+        for artist in self._animated:
+            artist.set_animated(False)
+        try:
+            return render_png(self.figure)
+        finally:
+            for artist in self._animated:
+                artist.set_animated(True)
+            self._capture_background()
+
+    def render_from_scratch(self) -> bytes:
+        """Render the current state the naive way (new figure, layout, tight bbox), for benchmarks.
+
+        This is what ``interact`` with the inline backend does on every change.
+        """
+        fig, artists = self._new_figure()
+        for artist in fig.findobj():
+            artist.set_animated(False)
+        self.draw(artists, self.compute(**self.values))
+        out = io.BytesIO()
+        fig.savefig(out, format="png", bbox_inches="tight")
+        return out.getvalue()
+
+    # --- display ------------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={_format_value(v)}" for k, v in self.values.items())
+        return f"{type(self).__name__}({args})"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = dict(self.widget._repr_mimebundle_(**kwargs) or {})
+        bundle["text/plain"] = repr(self)
+        bundle["image/png"] = base64.b64encode(self.png).decode("ascii")
+        return bundle

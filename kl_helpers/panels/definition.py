@@ -1,0 +1,100 @@
+"""Slider panels of ``01_definition.ipynb``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from ..distributions import gaussian_pdf, kl_gaussian
+from ..plotting import COLORS, legend, style_axes
+from .base import Panel, float_slider
+
+__all__ = ["DirectionPanel"]
+
+_X = np.linspace(-6.0, 6.0, 301)
+_MU_GRID = np.linspace(-3.0, 3.0, 121)
+_KL_VIEW_MAX = 5.0
+
+
+class DirectionPanel(Panel):
+    """Move q = N(μ_q, σ_q²) against a fixed p = N(0, 1) and watch both KL directions.
+
+    Left: the two densities. Right: D_KL(p‖q) and D_KL(q‖p) as functions of μ_q at the current
+    σ_q, with the current μ_q marked. The curves differ: KL is not symmetric.
+
+    Introduced in ``01_definition.ipynb``.
+
+    Examples
+    --------
+    >>> panel = DirectionPanel(mu_q=1.0, sigma_q=1.0)
+    >>> round(panel.result["forward"], 3), round(panel.result["reverse"], 3)
+    (0.5, 0.5)
+    """
+
+    mu_p, sigma_p = 0.0, 1.0
+
+    def make_controls(self) -> dict[str, Any]:
+        # σ_q stays away from 0 so the densities and divergences stay finite and readable.
+        return {
+            "mu_q": float_slider("mean μ_q", -3.0, 3.0, 0.1, 1.0, ".1f"),
+            "sigma_q": float_slider("std σ_q", 0.3, 3.0, 0.05, 1.5),
+        }
+
+    def compute(self, mu_q: float, sigma_q: float) -> dict[str, Any]:
+        p = (self.mu_p, self.sigma_p)
+        return {
+            "q_density": gaussian_pdf(_X, mu_q, sigma_q),
+            "forward_curve": kl_gaussian(*p, _MU_GRID, sigma_q),
+            "reverse_curve": kl_gaussian(_MU_GRID, sigma_q, *p),
+            "mu_q": mu_q,
+            "forward": kl_gaussian(*p, mu_q, sigma_q),
+            "reverse": kl_gaussian(mu_q, sigma_q, *p),
+        }
+
+    def build(self, fig: Figure) -> SimpleNamespace:
+        ax_d, ax_k = fig.subplots(1, 2)
+        p_density = gaussian_pdf(_X, self.mu_p, self.sigma_p)
+        ax_d.plot(_X, p_density, color=COLORS["p"], lw=2, label="p = N(0, 1)")
+        ax_d.fill_between(_X, p_density, color=COLORS["p"], alpha=0.2, lw=0)
+        (q_line,) = ax_d.plot(
+            _X, p_density, color=COLORS["q"], lw=2, ls="--", label="q", animated=True
+        )
+        q_fill = ax_d.fill_between(_X, p_density, color=COLORS["q"], alpha=0.2, lw=0,
+                                   animated=True)
+        ax_d.set_ylim(0, 1.4)
+        style_axes(ax_d, "x", "probability density", "The two distributions")
+        legend(ax_d, loc="upper left")
+
+        (fwd_line,) = ax_k.plot(_MU_GRID, _MU_GRID, color=COLORS["kl"], lw=2, animated=True)
+        (rev_line,) = ax_k.plot(_MU_GRID, _MU_GRID, color=COLORS["alt"], lw=2, ls="--",
+                                animated=True)
+        (fwd_dot,) = ax_k.plot([0], [0], "o", color=COLORS["kl"], ms=8, animated=True)
+        (rev_dot,) = ax_k.plot([0], [0], "s", color=COLORS["alt"], ms=7, animated=True)
+        # The readouts double as the legend: each in its curve's colour and line style.
+        box = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 2}
+        fwd_text, rev_text = (
+            ax_k.text(0.03, y, "", transform=ax_k.transAxes, va="top", fontsize=10,
+                      color=COLORS[key], bbox=box, animated=True)
+            for y, key in ((0.97, "kl"), (0.86, "alt"))
+        )
+        # A fixed view: values off the top are still in the readout, and a view that does not
+        # rescale lets the eye compare one slider position with the next.
+        ax_k.set_ylim(0.0, _KL_VIEW_MAX)
+        style_axes(ax_k, "mean of q, μ_q", "divergence (nats)", "Both directions")
+        return SimpleNamespace(q_line=q_line, q_fill=q_fill, fwd_line=fwd_line,
+                               rev_line=rev_line, fwd_dot=fwd_dot, rev_dot=rev_dot,
+                               fwd_text=fwd_text, rev_text=rev_text)
+
+    def draw(self, artists: SimpleNamespace, result: Mapping[str, Any]) -> None:
+        artists.q_line.set_ydata(result["q_density"])
+        artists.q_fill.set_data(_X, 0.0, result["q_density"])
+        artists.fwd_line.set_ydata(result["forward_curve"])
+        artists.rev_line.set_ydata(result["reverse_curve"])
+        artists.fwd_dot.set_data([result["mu_q"]], [result["forward"]])
+        artists.rev_dot.set_data([result["mu_q"]], [result["reverse"]])
+        artists.fwd_text.set_text(f"── D_KL(p‖q) = {result['forward']:.3f} nats")
+        artists.rev_text.set_text(f"- - D_KL(q‖p) = {result['reverse']:.3f} nats")

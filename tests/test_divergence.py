@@ -1,0 +1,132 @@
+"""Discrete entropy, cross-entropy and KL: rules, properties, and agreement with scipy."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.special import rel_entr
+from scipy.stats import entropy as scipy_entropy
+
+from kl_helpers import cross_entropy, entropy, kl_divergence
+
+
+def test_classic_example_value():
+    # Textbook value: 0.2 ln(2/3) + 0.5 ln(5/4) + 0.3 ln(1), computed independently here.
+    expected = 0.2 * math.log(0.2 / 0.3) + 0.5 * math.log(0.5 / 0.4)
+    assert kl_divergence([0.2, 0.5, 0.3], [0.3, 0.4, 0.3]) == pytest.approx(expected, rel=1e-12)
+    assert round(expected, 4) == 0.0305
+
+
+def test_equal_inputs_give_exactly_zero():
+    p = [0.1, 0.2, 0.3, 0.4]
+    assert kl_divergence(p, p) == 0.0
+
+
+def test_zero_in_p_contributes_nothing():
+    assert kl_divergence([0.5, 0.5, 0.0], [0.25, 0.25, 0.5]) == pytest.approx(math.log(2))
+
+
+def test_support_problem_is_inf_without_warning():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert kl_divergence([0.5, 0.5], [1.0, 0.0]) == math.inf
+        assert cross_entropy([0.5, 0.5], [1.0, 0.0]) == math.inf
+    # The reverse direction is finite: q's zero is where p... the roles matter.
+    assert kl_divergence([1.0, 0.0], [0.5, 0.5]) == pytest.approx(math.log(2))
+
+
+def test_bits_are_nats_over_ln2():
+    p, q = [0.2, 0.5, 0.3], [0.3, 0.4, 0.3]
+    assert kl_divergence(p, q, base=2) == pytest.approx(kl_divergence(p, q) / math.log(2))
+    assert entropy([0.5, 0.5], base=2) == 1.0
+
+
+def test_entropy_of_uniform_is_plus_log_n():
+    for n in (1, 2, 5, 10):
+        assert entropy(np.full(n, 1 / n)) == pytest.approx(math.log(n), abs=1e-15)
+    assert math.copysign(1.0, entropy([1.0, 0.0])) == 1.0  # +0.0, not -0.0
+
+
+def test_normalize_is_explicit():
+    assert kl_divergence([1, 3], [2, 2], normalize=True) == pytest.approx(
+        kl_divergence([0.25, 0.75], [0.5, 0.5])
+    )
+    with pytest.raises(ValueError, match="normalize=True"):
+        kl_divergence([1, 3], [2, 2])
+
+
+def test_stable_where_scipy_goes_negative():
+    # Nearly equal distributions: the textbook sum can round below zero; ours cannot.
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        p = rng.dirichlet(np.ones(50))
+        q = p * (1 + 1e-9 * rng.standard_normal(50))
+        q = q / q.sum()
+        assert kl_divergence(p, q) >= 0.0
+
+
+# ---- property tests --------------------------------------------------------------------------
+
+weights = st.lists(
+    st.one_of(st.just(0.0), st.floats(1e-6, 1.0)), min_size=1, max_size=12
+).filter(lambda w: sum(w) > 0)
+
+
+@st.composite
+def distribution_pairs(draw, q_positive=False):
+    n = draw(st.integers(1, 12))
+    p = np.array(draw(st.lists(st.one_of(st.just(0.0), st.floats(1e-6, 1.0)), min_size=n,
+                               max_size=n).filter(lambda w: sum(w) > 0)))
+    q_elem = st.floats(1e-6, 1.0) if q_positive else st.one_of(st.just(0.0), st.floats(1e-6, 1.0))
+    q = np.array(draw(st.lists(q_elem, min_size=n, max_size=n).filter(lambda w: sum(w) > 0)))
+    return p / p.sum(), q / q.sum()
+
+
+@settings(max_examples=300, deadline=None)
+@given(distribution_pairs())
+def test_non_negative(pq):
+    assert kl_divergence(*pq) >= 0.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(distribution_pairs(q_positive=True))
+def test_zero_iff_equal(pq):
+    p, q = pq
+    assert kl_divergence(p, p) == 0.0
+    if not np.allclose(p, q, rtol=1e-6, atol=1e-9):
+        assert kl_divergence(p, q) > 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(distribution_pairs())
+def test_decomposition_identity(pq):
+    p, q = pq
+    kl, ce, h = kl_divergence(p, q), cross_entropy(p, q), entropy(p)
+    if math.isinf(kl):
+        assert math.isinf(ce)
+    else:
+        assert math.isclose(kl, ce - h, rel_tol=1e-12, abs_tol=1e-12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(distribution_pairs())
+def test_agrees_with_scipy_rel_entr(pq):
+    p, q = pq
+    reference = float(rel_entr(p, q).sum())
+    ours = kl_divergence(p, q)
+    if math.isinf(reference):
+        assert math.isinf(ours)
+    else:
+        assert math.isclose(ours, reference, rel_tol=1e-9, abs_tol=1e-12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(distribution_pairs(), st.sampled_from([2, 10, math.e, 3.5]))
+def test_entropy_agrees_with_scipy(pq, base):
+    p, _ = pq
+    assert math.isclose(entropy(p, base=base), scipy_entropy(p, base=base), rel_tol=1e-9,
+                        abs_tol=1e-12)

@@ -1,0 +1,112 @@
+"""One test per kind of bad input: the error type, and a message naming the argument and the fix."""
+
+import math
+
+import numpy as np
+import pytest
+
+from kl_helpers import (
+    cross_entropy,
+    entropy,
+    gaussian_cross_entropy,
+    gaussian_entropy,
+    gaussian_logpdf,
+    kl_divergence,
+    kl_gaussian,
+)
+
+P = [0.2, 0.5, 0.3]
+
+DISCRETE = [
+    pytest.param(lambda p, q: kl_divergence(p, q), id="kl_divergence"),
+    pytest.param(lambda p, q: cross_entropy(p, q), id="cross_entropy"),
+]
+
+
+@pytest.mark.parametrize("func", DISCRETE)
+def test_different_shapes(func):
+    with pytest.raises(ValueError, match=r"p and q must describe the same outcomes.*3 entries.*2"):
+        func(P, [0.5, 0.5])
+
+
+@pytest.mark.parametrize("func", DISCRETE)
+def test_empty(func):
+    with pytest.raises(ValueError, match="p is empty"):
+        func([], [])
+
+
+@pytest.mark.parametrize("func", DISCRETE)
+def test_negative_entry(func):
+    with pytest.raises(ValueError, match=r"q has a negative entry \(-0.1\) at index 1.*>= 0"):
+        func(P, [0.6, -0.1, 0.5])
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+def test_non_finite(bad):
+    with pytest.raises(ValueError, match=r"p contains a non-finite value .* at flat index 0"):
+        kl_divergence([bad, 0.5, 0.5], P)
+
+
+@pytest.mark.parametrize("bad", [["a", "b"], "0.5,0.5", [None, 0.5], [1 + 0j, 0j]])
+def test_non_numeric(bad):
+    with pytest.raises(TypeError, match="p must"):
+        entropy(bad)
+
+
+def test_booleans_refused():
+    with pytest.raises(TypeError, match="p holds booleans"):
+        entropy([True, False])
+
+
+def test_ragged_refused():
+    with pytest.raises(ValueError, match="p is ragged"):
+        entropy([[0.5], [0.25, 0.25]])
+
+
+def test_two_dimensional_refused():
+    with pytest.raises(ValueError, match=r"p must be a one-dimensional vector.*\(2, 2\)"):
+        entropy([[0.25, 0.25], [0.25, 0.25]])
+
+
+def test_does_not_sum_to_one():
+    with pytest.raises(ValueError, match=r"q sums to 0\.9, not 1.*normalize=True"):
+        kl_divergence(P, [0.3, 0.3, 0.3])
+
+
+def test_all_zero_cannot_be_normalised():
+    with pytest.raises(ValueError, match="q is all zeros"):
+        kl_divergence(P, [0, 0, 0], normalize=True)
+
+
+@pytest.mark.parametrize("base", [0, -2, 1, 0.5, math.inf, math.nan])
+def test_bad_base(base):
+    with pytest.raises(ValueError, match=r"base must be a finite number > 1.*math.e.*2 for bits"):
+        kl_divergence(P, P, base=base)
+
+
+@pytest.mark.parametrize("base", ["2", None, True])
+def test_base_type(base):
+    with pytest.raises(TypeError, match="base must be a real number"):
+        entropy(P, base=base)
+
+
+@pytest.mark.parametrize("sigma", [0.0, -1.0])
+def test_gaussian_sigma_must_be_positive(sigma):
+    with pytest.raises(ValueError, match=r"sigma_q must be > 0"):
+        kl_gaussian(0.0, 1.0, 0.0, sigma)
+    with pytest.raises(ValueError, match=r"sigma_p must be > 0"):
+        gaussian_cross_entropy(0.0, sigma, 0.0, 1.0)
+    with pytest.raises(ValueError, match=r"sigma must be > 0"):
+        gaussian_entropy(sigma)
+    with pytest.raises(ValueError, match=r"sigma must be > 0"):
+        gaussian_logpdf(0.0, 0.0, sigma)
+
+
+def test_gaussian_non_finite_mean():
+    with pytest.raises(ValueError, match="mu_p contains a non-finite value"):
+        kl_gaussian(np.nan, 1.0, 0.0, 1.0)
+
+
+def test_gaussian_non_numeric():
+    with pytest.raises(TypeError, match="mu must be numbers, not a string"):
+        gaussian_logpdf(0.0, "0", 1.0)
