@@ -16,12 +16,14 @@ from .distributions import (
     kl_gaussian,
 )
 from .divergence import cross_entropy, entropy, kl_divergence
+from .fitting import fit_gaussian_mle
 
 __version__ = "0.1.0"
 
 __all__ = [
     "cross_entropy",
     "entropy",
+    "fit_gaussian_mle",
     "gaussian_cross_entropy",
     "gaussian_entropy",
     "gaussian_logpdf",
