@@ -14,14 +14,17 @@ from .distributions import (
     gaussian_logpdf,
     gaussian_pdf,
     kl_gaussian,
+    kl_on_grid,
 )
 from .divergence import cross_entropy, entropy, kl_divergence
+from .estimators import cross_entropy_estimate, kl_estimate, kl_estimator_terms
 from .fitting import fit_gaussian_mle
 
 __version__ = "0.1.0"
 
 __all__ = [
     "cross_entropy",
+    "cross_entropy_estimate",
     "entropy",
     "fit_gaussian_mle",
     "gaussian_cross_entropy",
@@ -29,5 +32,8 @@ __all__ = [
     "gaussian_logpdf",
     "gaussian_pdf",
     "kl_divergence",
+    "kl_estimate",
+    "kl_estimator_terms",
     "kl_gaussian",
+    "kl_on_grid",
 ]
