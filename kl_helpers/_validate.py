@@ -142,3 +142,22 @@ def positive_int(value: Any, name: str) -> int:
 def scalar_result(arr: np.ndarray) -> float | np.ndarray:
     """Return a Python float for 0-d results, the array otherwise."""
     return float(arr) if arr.ndim == 0 else arr
+
+
+def choice(value: Any, name: str, options: tuple[str, ...]) -> str:
+    """One of a fixed set of names (an estimator, a method), compared exactly."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, one of {', '.join(map(repr, options))}; got {value!r}")
+    if value not in options:
+        raise ValueError(f"{name}={value!r} is not known; use one of {', '.join(map(repr, options))}")
+    return value
+
+
+def log_density_function(value: Any, name: str) -> Any:
+    """A callable log-density, such as ``lambda x: gaussian_logpdf(x, 0.0, 1.0)``."""
+    if not callable(value):
+        raise TypeError(
+            f"{name} must be a function returning log-densities, got {type(value).__name__}; "
+            "pass e.g. lambda x: gaussian_logpdf(x, 0.0, 1.0)"
+        )
+    return value

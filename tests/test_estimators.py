@@ -1,0 +1,301 @@
+"""Sample-based estimators: exact algebra, statistical behaviour with fixed seeds, bad input.
+
+References are computed independently: closed-form Gaussian KL / cross-entropy, scipy, and
+numerical integration. Statistical tolerances are stated in standard errors next to each test.
+"""
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+from scipy import integrate, stats
+
+from kl_helpers import (
+    cross_entropy_estimate,
+    gaussian_cross_entropy,
+    gaussian_entropy,
+    gaussian_logpdf,
+    kl_estimate,
+    kl_estimator_terms,
+    kl_gaussian,
+)
+from kl_helpers.estimators import (
+    expectation_on_grid,
+    gaussian_kl_replications,
+    kl_term_std_gaussian,
+    loglog_slope,
+    running_mean_and_se,
+)
+
+P = (0.0, 1.0)
+Q_FAR = (1.0, 1.3)
+
+
+def _logp(x):
+    return stats.norm.logpdf(x, *P)
+
+
+def _logq(x):
+    return stats.norm.logpdf(x, *Q_FAR)
+
+
+# --- exact algebra --------------------------------------------------------------------------
+
+
+def test_terms_match_their_formulas():
+    rng = np.random.default_rng(11)
+    lp, lq = rng.normal(size=50), rng.normal(size=50)
+    r = np.exp(lq - lp)
+    np.testing.assert_allclose(kl_estimator_terms(lp, lq, "k1"), -np.log(r))
+    np.testing.assert_allclose(kl_estimator_terms(lp, lq, "k2"), np.log(r) ** 2 / 2)
+    np.testing.assert_allclose(kl_estimator_terms(lp, lq, "k3"), (r - 1) - np.log(r), atol=1e-12)
+
+
+def test_estimates_are_means_of_terms():
+    x = np.random.default_rng(12).normal(size=1000)
+    for name in ("k1", "k2", "k3"):
+        terms = kl_estimator_terms(_logp(x), _logq(x), name)
+        assert kl_estimate(_logp, _logq, x, name) == pytest.approx(terms.mean(), rel=1e-12)
+    assert cross_entropy_estimate(_logq, x) == pytest.approx(-np.mean(_logq(x)), rel=1e-12)
+
+
+def test_k1_is_cross_entropy_estimate_minus_entropy_estimate():
+    # The sample version of D = H(p, q) - H(p), exact for every sample.
+    x = np.random.default_rng(13).normal(size=37)
+    assert kl_estimate(_logp, _logq, x) == pytest.approx(
+        cross_entropy_estimate(_logq, x) - cross_entropy_estimate(_logp, x), abs=1e-12
+    )
+
+
+def test_k3_never_negative_even_when_q_equals_p_or_is_tiny():
+    lp = np.array([-1.0, -1.0, 0.0, 3.0, -2.0])
+    lq = lp + np.array([0.0, 1e-17, -1e-9, -50.0, 20.0])
+    terms = kl_estimator_terms(lp, lq, "k3")
+    assert np.all(terms >= 0.0)
+    assert terms[0] == 0.0
+
+
+def test_k3_stable_for_tiny_log_ratio():
+    # For l = 1e-8 the exact term is l^2/2 + l^3/6 ~ 5e-17; the naive (r - 1) - ln r gives garbage.
+    lq = np.array([1e-8])
+    assert kl_estimator_terms(np.zeros(1), lq, "k3")[0] == pytest.approx(5e-17, rel=1e-6)
+
+
+def test_running_mean_and_se_match_numpy():
+    t = np.random.default_rng(14).normal(3.0, 2.0, 200)
+    n, mean, se = running_mean_and_se(t)
+    assert n[0] == 2 and n[-1] == 200
+    for k in (2, 3, 50, 200):
+        assert mean[k - 2] == pytest.approx(t[:k].mean(), rel=1e-12)
+        assert se[k - 2] == pytest.approx(t[:k].std(ddof=1) / math.sqrt(k), rel=1e-9)
+
+
+def test_running_se_of_constant_terms_is_zero_not_nan():
+    _, _, se = running_mean_and_se(np.full(100, 0.1))
+    assert np.all(se == 0.0)
+
+
+@pytest.mark.parametrize("params", [(0, 1, 1, 1), (0.5, 0.7, -1, 2.0), (1, 2, 1, 0.8)])
+def test_term_std_matches_numerical_integration(params):
+    mp, sp, mq, sq = params
+
+    def log_ratio(x):
+        return stats.norm.logpdf(x, mp, sp) - stats.norm.logpdf(x, mq, sq)
+
+    def moment(k):
+        value, _ = integrate.quad(lambda x: stats.norm.pdf(x, mp, sp) * log_ratio(x) ** k,
+                                  mp - 15 * sp, mp + 15 * sp, limit=200)
+        return value
+
+    var = moment(2) - moment(1) ** 2
+    assert kl_term_std_gaussian(mp, sp, mq, sq) == pytest.approx(math.sqrt(var), rel=1e-6)
+
+
+def test_expectation_on_grid_gives_minus_entropy_and_minus_cross_entropy():
+    x = np.linspace(-15, 15, 6001)
+    lp, lq = gaussian_logpdf(x, 0.3, 0.8), gaussian_logpdf(x, -1.0, 1.5)
+    assert expectation_on_grid(lp, lp, x) == pytest.approx(-gaussian_entropy(0.8), abs=1e-8)
+    assert expectation_on_grid(lp, lq, x) == pytest.approx(
+        -gaussian_cross_entropy(0.3, 0.8, -1.0, 1.5), abs=1e-8
+    )
+
+
+def test_loglog_slope_recovers_a_power_law():
+    ns = np.array([10, 30, 100, 300, 1000])
+    assert loglog_slope(ns, 3.0 * ns**-0.7) == pytest.approx(-0.7, abs=1e-12)
+
+
+# --- statistical behaviour (fixed seeds) ----------------------------------------------------
+
+# 20 000 replications of N = 10 samples: the standard error of each mean is std / sqrt(20 000),
+# so a 4-SE band is ~3% of the estimator's spread: tight enough to catch a bias of k2's size
+# (0.09 nats here), loose enough that a correct implementation fails with probability ~6e-5.
+REPS, N = 20_000, 10
+
+
+# q = N(1, 1): true KL 0.5, and k2's bias is E[(ln r)^2]/2 - KL = (1 + 1/4)/2 - 1/2 = 0.125.
+Q_STAT = (1.0, 1.0)
+
+
+@pytest.fixture(scope="module")
+def replications():
+    return gaussian_kl_replications(*P, *Q_STAT, n=N, replications=REPS,
+                                    rng=np.random.default_rng(2024))
+
+
+@pytest.mark.parametrize("name", ["k1", "k3"])
+def test_k1_and_k3_are_unbiased_within_4_standard_errors(replications, name):
+    est, truth = replications[name], kl_gaussian(*P, *Q_STAT)
+    se = est.std(ddof=1) / math.sqrt(est.size)
+    assert abs(est.mean() - truth) < 4 * se
+
+
+def test_k2_is_biased(replications):
+    est, truth = replications["k2"], kl_gaussian(*P, *Q_STAT)
+    se = est.std(ddof=1) / math.sqrt(est.size)
+    assert est.mean() - truth == pytest.approx(0.125, abs=4 * se)  # the exact bias, see Q_STAT
+
+
+def test_k3_non_negative_and_lower_variance_than_k1(replications):
+    assert np.all(replications["k3"] >= 0.0)
+    assert np.all(replications["k2"] >= 0.0)
+    assert replications["k3"].std() < replications["k1"].std()
+
+
+def test_k3_is_not_always_lower_variance():
+    # Far from p (q = N(2, 1)), r = q/p has heavy upper tails: k3 spreads more than k1.
+    far = gaussian_kl_replications(0, 1, 2, 1, n=10, replications=4000, rng=np.random.default_rng(8))
+    assert far["k3"].std() > 1.5 * far["k1"].std()
+
+
+def test_k1_can_be_negative_for_small_n():
+    est = gaussian_kl_replications(0, 1, 0.2, 1, n=5, replications=2000,
+                                   rng=np.random.default_rng(3), estimators=("k1",))["k1"]
+    assert np.mean(est < 0) > 0.2  # truth 0.02, spread 0.2/sqrt(5): about 40% fall below 0
+
+
+def test_spread_of_k1_matches_theory_and_scales_like_inverse_sqrt_n():
+    # 400 replications per N: the sample std has relative SE 1/sqrt(2*399) ~ 3.5% per point,
+    # so the fitted slope over N = 10..5000 has SE ~ 0.01; |slope + 1/2| < 0.05 is a 5-SE band.
+    rng = np.random.default_rng(5)
+    sizes = np.array([10, 30, 100, 300, 1000, 5000])
+    spreads = np.array([
+        gaussian_kl_replications(*P, *Q_FAR, n=int(n), replications=400, rng=rng,
+                                 estimators=("k1",))["k1"].std(ddof=1)
+        for n in sizes
+    ])
+    assert loglog_slope(sizes, spreads) == pytest.approx(-0.5, abs=0.05)
+    theory = kl_term_std_gaussian(*P, *Q_FAR) / np.sqrt(sizes)
+    np.testing.assert_allclose(spreads, theory, rtol=0.15)  # > 4 SE of a sample std
+
+
+def test_cross_entropy_estimate_converges():
+    x = np.random.default_rng(6).normal(*P, size=200_000)
+    truth = gaussian_cross_entropy(*P, *Q_FAR)
+    se = np.std(-_logq(x)) / math.sqrt(x.size)
+    assert abs(cross_entropy_estimate(_logq, x) - truth) < 4 * se
+
+
+def test_same_seed_same_estimates():
+    a = gaussian_kl_replications(*P, *Q_FAR, 7, 3, np.random.default_rng(9))
+    b = gaussian_kl_replications(*P, *Q_FAR, 7, 3, np.random.default_rng(9))
+    for name in a:
+        np.testing.assert_array_equal(a[name], b[name])
+
+
+def test_no_warnings_for_extreme_but_valid_input():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        x = np.array([-30.0, 0.0, 30.0])
+        for name in ("k1", "k2", "k3"):
+            assert np.isfinite(kl_estimate(lambda t: gaussian_logpdf(t, 0, 1),
+                                           lambda t: gaussian_logpdf(t, 0, 5), x, name))
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+def test_unknown_estimator():
+    with pytest.raises(ValueError, match=r"estimator='k4' is not known; use one of 'k1', 'k2', 'k3'"):
+        kl_estimate(_logp, _logq, [0.0, 1.0], "k4")
+    with pytest.raises(TypeError, match="estimator must be a string"):
+        kl_estimator_terms([0.0], [0.0], 3)
+
+
+@pytest.mark.parametrize("samples", [[], np.zeros((2, 2))])
+def test_empty_or_2d_samples(samples):
+    with pytest.raises(ValueError, match=r"samples (is empty|must be one-dimensional)"):
+        kl_estimate(_logp, _logq, samples)
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf])
+def test_non_finite_samples(bad):
+    with pytest.raises(ValueError, match=r"samples contains a non-finite value .* at flat index 1"):
+        cross_entropy_estimate(_logq, [0.0, bad])
+
+
+def test_mismatched_lengths():
+    with pytest.raises(ValueError, match=r"logp_values and logq_values .* shapes are \(3,\) and \(2,\)"):
+        kl_estimator_terms([0.0, 0.0, 0.0], [0.0, 0.0])
+
+
+def test_empty_values():
+    with pytest.raises(ValueError, match="logp_values is empty"):
+        kl_estimator_terms([], [])
+
+
+def test_log_density_must_be_callable():
+    with pytest.raises(TypeError, match=r"logq must be a function .* lambda x"):
+        cross_entropy_estimate([0.1, 0.2], [0.0, 1.0])
+
+
+def test_log_density_must_be_vectorised():
+    with pytest.raises(ValueError, match=r"logq returned shape \(\) for 3 samples"):
+        cross_entropy_estimate(lambda x: 0.0, [0.0, 1.0, 2.0])
+
+
+def test_log_density_zero_where_p_has_samples():
+    def log_uniform(x):  # density of U(0, 1): log 0 = -inf outside
+        with np.errstate(divide="ignore"):
+            return np.log(((x > 0) & (x < 1)).astype(float))
+
+    with pytest.raises(ValueError, match=r"logq is -inf at sample 1 \(x = 2\).*positive wherever"):
+        kl_estimate(_logp, log_uniform, [0.5, 2.0])
+
+
+def test_log_density_returning_strings():
+    with pytest.raises(TypeError, match="logp must return real numbers"):
+        kl_estimate(lambda x: np.array(["a"] * x.size), _logq, [0.0])
+
+
+def test_k3_overflow_is_refused_with_a_hint():
+    with pytest.raises(ValueError, match=r"k3 needs r = q/p = exp\(800\).*swapped"):
+        kl_estimator_terms([-800.0], [0.0], "k3")
+
+
+def test_running_mean_needs_two_terms():
+    with pytest.raises(ValueError, match="at least two values"):
+        running_mean_and_se([1.0])
+
+
+def test_replications_arguments():
+    with pytest.raises(TypeError, match="rng must be a numpy Generator"):
+        gaussian_kl_replications(0, 1, 0, 1, 5, 5, rng=1)
+    with pytest.raises(ValueError, match="n must be at least 1"):
+        gaussian_kl_replications(0, 1, 0, 1, 0, 5, np.random.default_rng(0))
+    with pytest.raises(ValueError, match="estimators is empty"):
+        gaussian_kl_replications(0, 1, 0, 1, 5, 5, np.random.default_rng(0), estimators=())
+    with pytest.raises(ValueError, match="sigma must be > 0"):
+        gaussian_kl_replications(0, 1, 0, -1, 5, 5, np.random.default_rng(0))
+
+
+def test_grid_and_slope_arguments():
+    with pytest.raises(ValueError, match="strictly increasing"):
+        expectation_on_grid([0.0, 0.0], [0.0, 0.0], [1.0, 0.0])
+    with pytest.raises(ValueError, match="same length"):
+        expectation_on_grid([0.0], [0.0, 0.0], [0.0, 1.0])
+    with pytest.raises(ValueError, match="same length"):
+        loglog_slope([1, 2, 3], [1, 2])
+    with pytest.raises(ValueError, match="all > 0"):
+        loglog_slope([1, 2], [1, 0])
