@@ -161,3 +161,38 @@ def log_density_function(value: Any, name: str) -> Any:
             "pass e.g. lambda x: gaussian_logpdf(x, 0.0, 1.0)"
         )
     return value
+
+
+def positive_scalar(value: Any, name: str, example: str) -> float:
+    """One finite real number > 0 (a learning rate, a tolerance); ``example`` shows a good value."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number such as {example}, got {value!r}")
+    value = float(value)
+    if not math.isfinite(value) or value <= 0.0:
+        raise ValueError(f"{name} must be a finite number > 0 (e.g. {example}), got {value}")
+    return value
+
+
+def as_counts(value: Any, name: str) -> np.ndarray:
+    """Counts per category: 1-D, non-negative whole numbers, not all zero (returned as floats)."""
+    arr = as_real_array(value, name)
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(
+            f"{name} must be a non-empty one-dimensional list of counts, got shape {arr.shape}"
+        )
+    if np.any(arr < 0) or np.any(arr != np.round(arr)):
+        i = _first_bad_index((arr < 0) | (arr != np.round(arr)))
+        raise ValueError(
+            f"{name} has entry {arr[i]:g} at index {i}; counts must be whole numbers >= 0 "
+            "(use np.bincount(x, minlength=K) to count outcomes 0..K-1)"
+        )
+    if arr.sum() == 0:
+        raise ValueError(f"{name} is all zeros; at least one observation is needed")
+    return arr
+
+
+def function_arg(value: Any, name: str, example: str) -> Any:
+    """A callable argument; ``example`` shows what to pass."""
+    if not callable(value):
+        raise TypeError(f"{name} must be a function, got {type(value).__name__}; pass e.g. {example}")
+    return value
