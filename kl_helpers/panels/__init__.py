@@ -2,5 +2,6 @@
 
 from .base import Panel, float_slider, int_slider
 from .definition import DirectionPanel
+from .mle import DescentPanel, LikelihoodPanel
 
-__all__ = ["DirectionPanel", "Panel", "float_slider", "int_slider"]
+__all__ = ["DescentPanel", "DirectionPanel", "LikelihoodPanel", "Panel", "float_slider", "int_slider"]

@@ -1,0 +1,286 @@
+"""Slider panels of ``04_mle_equivalence.ipynb``: the likelihood surface, and gradient descent replayed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import SimpleNamespace
+from typing import Any
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
+
+from .._validate import as_real_array, as_sample, positive
+from ..distributions import gaussian_pdf, kl_gaussian
+from ..fitting import DescentHistory, fit_gaussian_gd, fit_gaussian_mle, gaussian_nll
+from ..plotting import COLORS, legend, style_axes
+from .base import Panel, float_slider, int_slider
+
+__all__ = ["DescentPanel", "LikelihoodPanel", "default_data"]
+
+#: The data-generating distribution of the default data set (and of the notebook).
+DEFAULT_P = (1.5, 0.8)
+_STEP = 0.05
+_TEXT_BOX = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 2}
+
+
+def default_data(n: int = 200, seed: int = 4) -> np.ndarray:
+    """A fixed sample from N(1.5, 0.8²), so a panel built without data is reproducible.
+
+    Examples
+    --------
+    >>> default_data(3).round(3).tolist() == default_data(3).round(3).tolist()
+    True
+    """
+    return np.random.default_rng(seed).normal(*DEFAULT_P, n)
+
+
+def _snap(value: float) -> float:
+    # Slider values live on the grid low + k * step; keep ranges on the same grid.
+    return round(round(value / _STEP) * _STEP, 10)
+
+
+def _true_p(p: tuple[float, float] | None) -> tuple[float, float] | None:
+    if p is None:
+        return None
+    if len(p) != 2:
+        raise ValueError(f"p must be a pair (mu_p, sigma_p) or None, got {p!r}")
+    mu_p = float(as_real_array(p[0], "p[0] (mu_p)"))
+    sigma_p = float(positive(p[1], "p[1] (sigma_p)"))
+    return mu_p, sigma_p
+
+
+def _draw_data(ax: Axes, x: np.ndarray, grid: np.ndarray, p: tuple[float, float] | None) -> float:
+    """Histogram of the data and (if known) the true density; returns the tallest value drawn."""
+    heights, _, _ = ax.hist(x, bins=30, density=True, color=COLORS["sky"], alpha=0.45,
+                            label=f"data (N = {x.size})")
+    top = float(heights.max())
+    if p is not None:
+        p_density = gaussian_pdf(grid, *p)
+        ax.plot(grid, p_density, color=COLORS["p"], lw=2, label="p (true)")
+        top = max(top, float(p_density.max()))
+    return top
+
+
+class LikelihoodPanel(Panel):
+    """Move the model θ = (μ, σ) over the data and across the NLL surface.
+
+    Left: a histogram of the data, the true density ``p`` (when known) and the model
+    ``q_θ = N(μ, σ²)``. Right: contours of the average negative log-likelihood over (μ, σ),
+    drawn once, with the MLE (star), the true parameters (diamond) and the current θ (dot).
+    The readout gives the NLL and, when ``p`` is known, the true D_KL(p‖q_θ).
+
+    Parameters
+    ----------
+    x : array_like, optional
+        The data (1-D, finite, not all equal); default :func:`default_data`.
+    p : (float, float) or None, default (1.5, 0.8)
+        Mean and standard deviation of the true normal ``p``, or None when unknown.
+    **values
+        Initial slider values ``mu`` and ``sigma``.
+
+    Introduced in ``04_mle_equivalence.ipynb``.
+
+    Examples
+    --------
+    >>> panel = LikelihoodPanel()
+    >>> mu_hat, sigma_hat = fit_gaussian_mle(panel.x)
+    >>> panel.set(mu=round(mu_hat, 1), sigma=round(sigma_hat, 1))
+    >>> panel.result["nll"] >= panel.nll_min
+    True
+    """
+
+    figsize = (10.0, 3.9)
+
+    def __init__(self, x: ArrayLike | None = None, p: tuple[float, float] | None = DEFAULT_P,
+                 **values: Any) -> None:
+        self.x = default_data() if x is None else as_sample(x, "x")
+        self.p = _true_p(p)
+        self.mle = fit_gaussian_mle(self.x)
+        mu_hat, s_hat = self.mle
+        self.nll_min = gaussian_nll(mu_hat, s_hat, self.x)
+        # Slider ranges frame the MLE: ±2.5 sample standard deviations for μ, and σ from
+        # 0.4 s (never 0, so the NLL stays finite) to 2.5 s.
+        self.mu_range = (_snap(mu_hat - 2.5 * s_hat), _snap(mu_hat + 2.5 * s_hat))
+        self.sigma_range = (max(_STEP, _snap(0.4 * s_hat)), _snap(2.5 * s_hat))
+        self.grid = np.linspace(mu_hat - 4.5 * s_hat, mu_hat + 4.5 * s_hat, 301)
+        super().__init__(**values)
+
+    def make_controls(self) -> dict[str, widgets.ValueWidget]:
+        mu_hat, s_hat = self.mle
+        return {
+            "mu": float_slider("mean μ", *self.mu_range, _STEP, _snap(mu_hat - 1.2 * s_hat)),
+            "sigma": float_slider("std σ", *self.sigma_range, _STEP, _snap(1.8 * s_hat)),
+        }
+
+    def compute(self, mu: float, sigma: float) -> dict[str, Any]:
+        result = {
+            "mu": mu,
+            "sigma": sigma,
+            "q_density": gaussian_pdf(self.grid, mu, sigma),
+            "nll": gaussian_nll(mu, sigma, self.x),
+        }
+        if self.p is not None:
+            result["kl"] = kl_gaussian(*self.p, mu, sigma)
+        return result
+
+    def build(self, fig: Figure) -> SimpleNamespace:
+        ax_d, ax_c = fig.subplots(1, 2)
+        top = _draw_data(ax_d, self.x, self.grid, self.p)
+        (q_line,) = ax_d.plot(self.grid, 0 * self.grid, color=COLORS["q"], lw=2, ls="--",
+                              label="model q_θ", animated=True)
+        ax_d.set_xlim(self.grid[0], self.grid[-1])
+        ax_d.set_ylim(0, 1.35 * top)
+        style_axes(ax_d, "x", "probability density", "Model over the data")
+        legend(ax_d, loc="upper right")
+
+        # The NLL surface depends only on the data: contour it once, here, never per update.
+        mus = np.linspace(*self.mu_range, 121)
+        sigmas = np.linspace(*self.sigma_range, 121)
+        mu_mesh, sigma_mesh = np.meshgrid(mus, sigmas)
+        excess = gaussian_nll(mu_mesh, sigma_mesh, self.x) - self.nll_min
+        levels = [0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0]
+        contours = ax_c.contour(mu_mesh, sigma_mesh, excess, levels=levels,
+                                colors=COLORS["grey"], linewidths=1)
+        ax_c.clabel(contours, fmt="+%.2f", fontsize=8)
+        ax_c.plot(*self.mle, "*", color=COLORS["ink"], ms=13, label="MLE")
+        if self.p is not None:
+            ax_c.plot(*self.p, "D", color=COLORS["p"], ms=7, label="true (μ_p, σ_p)")
+        (point,) = ax_c.plot([0], [0], "o", color=COLORS["q"], ms=9, label="current θ",
+                             animated=True)
+        readout = ax_c.text(0.02, 0.97, "", transform=ax_c.transAxes, va="top", fontsize=10,
+                            bbox=_TEXT_BOX, animated=True)
+        ax_c.set_xlim(*self.mu_range)
+        ax_c.set_ylim(*self.sigma_range)
+        style_axes(ax_c, "mean μ", "std σ", "NLL − min (nats), contours")
+        legend(ax_c, loc="lower right", fontsize=9)
+        return SimpleNamespace(q_line=q_line, point=point, readout=readout)
+
+    def draw(self, artists: SimpleNamespace, result: Mapping[str, Any]) -> None:
+        artists.q_line.set_ydata(result["q_density"])
+        artists.point.set_data([result["mu"]], [result["sigma"]])
+        text = f"NLL = {result['nll']:.3f} nats (min {self.nll_min:.3f})"
+        if "kl" in result:
+            text += f"\nD_KL(p‖q_θ) = {result['kl']:.3f} nats"
+        artists.readout.set_text(text)
+
+
+class DescentPanel(Panel):
+    """Replay a gradient descent on the NLL: the fitted density and the loss curves, step by step.
+
+    Left: the data, the true ``p`` (when known), the MLE density and the model at the chosen
+    step. Right: the NLL and (when ``p`` is known) the true D_KL(p‖q_θ) over the steps, with the
+    chosen step marked. A Play button steps through the descent on its own (it drives the step
+    slider in the browser, through ``ipywidgets.jslink``).
+
+    Parameters
+    ----------
+    x : array_like, optional
+        The data; default :func:`default_data`.
+    history : DescentHistory, optional
+        A run of :func:`~kl_helpers.fitting.fit_gaussian_gd` on ``x`` (parameters (μ, ln σ)).
+        By default one is run from (μ, σ) = (x̄ − 3s, 3s) with learning rate 0.1.
+    p : (float, float) or None, default (1.5, 0.8)
+        The true normal ``p``, or None when unknown.
+    **values
+        Initial slider value ``step``.
+
+    Introduced in ``04_mle_equivalence.ipynb``.
+
+    Examples
+    --------
+    >>> panel = DescentPanel()
+    >>> panel.set(step=panel.history.steps)
+    >>> bool(np.allclose([panel.result["mu"], panel.result["sigma"]], fit_gaussian_mle(panel.x)))
+    True
+    """
+
+    figsize = (10.0, 3.9)
+
+    def __init__(self, x: ArrayLike | None = None, history: DescentHistory | None = None,
+                 p: tuple[float, float] | None = DEFAULT_P, **values: Any) -> None:
+        self.x = default_data() if x is None else as_sample(x, "x")
+        self.p = _true_p(p)
+        mu_hat, s_hat = fit_gaussian_mle(self.x)
+        if history is None:
+            history = fit_gaussian_gd(self.x, mu_hat - 3 * s_hat, 3 * s_hat, 0.1)
+        if not isinstance(history, DescentHistory) or history.thetas.shape[1:] != (2,):
+            raise TypeError(
+                "history must be the DescentHistory returned by fit_gaussian_gd(x, ...), "
+                f"got {type(history).__name__}"
+            )
+        self.history = history
+        self.mus = history.thetas[:, 0]
+        self.sigmas = np.exp(history.thetas[:, 1])
+        self.grid = np.linspace(mu_hat - 4.5 * s_hat, mu_hat + 4.5 * s_hat, 301)
+        self.kl_curve = None if self.p is None else kl_gaussian(*self.p, self.mus, self.sigmas)
+        super().__init__(**values)
+        # Play ticks through the steps; linked in the browser so each tick moves the slider,
+        # which is the panel's one registered control.
+        self.play = widgets.Play(min=0, max=history.steps, step=1, interval=60,
+                                 value=self.controls["step"].value, description="play")
+        widgets.jslink((self.play, "value"), (self.controls["step"], "value"))
+        controls = self.widget.children[0]
+        self.widget.children = (widgets.HBox([self.play, *controls.children]), self.image)
+
+    def make_controls(self) -> dict[str, widgets.ValueWidget]:
+        return {"step": int_slider("step", 0, self.history.steps, 1, 0)}
+
+    def compute(self, step: int) -> dict[str, Any]:
+        mu, sigma = float(self.mus[step]), float(self.sigmas[step])
+        result = {
+            "step": step,
+            "mu": mu,
+            "sigma": sigma,
+            "q_density": gaussian_pdf(self.grid, mu, sigma),
+            "nll": float(self.history.losses[step]),
+        }
+        if self.kl_curve is not None:
+            result["kl"] = float(self.kl_curve[step])
+        return result
+
+    def build(self, fig: Figure) -> SimpleNamespace:
+        ax_d, ax_l = fig.subplots(1, 2)
+        top = _draw_data(ax_d, self.x, self.grid, self.p)
+        mle_density = gaussian_pdf(self.grid, self.mus[-1], self.sigmas[-1])
+        ax_d.plot(self.grid, mle_density, color=COLORS["ink"], lw=1, ls=":", label="fit at the end")
+        (q_line,) = ax_d.plot(self.grid, 0 * self.grid, color=COLORS["q"], lw=2, ls="--",
+                              label="model at this step", animated=True)
+        ax_d.set_xlim(self.grid[0], self.grid[-1])
+        ax_d.set_ylim(0, 1.35 * max(top, float(mle_density.max())))
+        style_axes(ax_d, "x", "probability density", "Fitted density")
+        legend(ax_d, loc="upper right", fontsize=9)
+
+        steps = np.arange(self.history.steps + 1)
+        ax_l.plot(steps, self.history.losses, color=COLORS["q"], lw=2, label="NLL (data)")
+        curves = [self.history.losses]
+        if self.kl_curve is not None:
+            ax_l.plot(steps, self.kl_curve, color=COLORS["kl"], lw=2, ls="--",
+                      label="D_KL(p‖q_θ) (true)")
+            curves.append(self.kl_curve)
+        (cursor,) = ax_l.plot([0, 0], [0, 1], color=COLORS["grey"], lw=1, animated=True)
+        (dots,) = ax_l.plot([], [], "o", color=COLORS["ink"], ms=6, animated=True)
+        readout = ax_l.text(0.97, 0.42, "", transform=ax_l.transAxes, ha="right", va="top",
+                            fontsize=10, bbox=_TEXT_BOX, animated=True)
+        low = min(0.0, min(float(c.min()) for c in curves))
+        high = max(float(c.max()) for c in curves)
+        ax_l.set_xlim(0, max(1, self.history.steps))
+        ax_l.set_ylim(low, high + 0.1 * (high - low))
+        style_axes(ax_l, "gradient-descent step", "nats", "Loss over the steps")
+        legend(ax_l, loc="upper right", fontsize=9)
+        self._loss_ylim = ax_l.get_ylim()
+        return SimpleNamespace(q_line=q_line, cursor=cursor, dots=dots, readout=readout)
+
+    def draw(self, artists: SimpleNamespace, result: Mapping[str, Any]) -> None:
+        step = result["step"]
+        artists.q_line.set_ydata(result["q_density"])
+        artists.cursor.set_data([step, step], list(self._loss_ylim))
+        values = [result["nll"]] + ([result["kl"]] if "kl" in result else [])
+        artists.dots.set_data([step] * len(values), values)
+        text = (f"step {step}: μ = {result['mu']:.3f}, σ = {result['sigma']:.3f}\n"
+                f"NLL = {result['nll']:.4f} nats")
+        if "kl" in result:
+            text += f"\nD_KL(p‖q_θ) = {result['kl']:.4f} nats"
+        artists.readout.set_text(text)
