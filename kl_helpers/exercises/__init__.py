@@ -5,6 +5,7 @@ Each returns a :class:`Feedback` that prints ✅ or ❌ with a hint; none reveal
 
 from ._feedback import Feedback
 from .ex01 import check_01_code_overhead, check_01_my_kl, check_01_reverse_bits, check_01_support
+from .ex04 import check_04_categorical_mle, check_04_kl_nll_gap, check_04_variance_gradient
 
 __all__ = [
     "Feedback",
@@ -12,4 +13,7 @@ __all__ = [
     "check_01_my_kl",
     "check_01_reverse_bits",
     "check_01_support",
+    "check_04_categorical_mle",
+    "check_04_kl_nll_gap",
+    "check_04_variance_gradient",
 ]
