@@ -45,6 +45,7 @@ __all__ = [
     "kl_term_std_gaussian",
     "loglog_slope",
     "running_mean_and_se",
+    "spread_by_sample_size",
 ]
 
 #: Names accepted by ``estimator=``.
@@ -337,6 +338,41 @@ def gaussian_kl_replications(
     x = rng.normal(float(as_real_array(mu_p, "mu_p")), sp, size=(replications, n))
     lp, lq = gaussian_logpdf(x, mu_p, sigma_p), gaussian_logpdf(x, mu_q, sigma_q)
     return {name: kl_estimator_terms(lp, lq, name).mean(axis=1) for name in names}
+
+
+def spread_by_sample_size(
+    mu_p: float,
+    sigma_p: float,
+    mu_q: float,
+    sigma_q: float,
+    sizes: ArrayLike,
+    replications: int,
+    rng: np.random.Generator,
+    estimator: str = "k1",
+) -> np.ndarray:
+    r"""Standard deviation of the KL estimate across ``replications`` data sets, for each size ``N``.
+
+    This is the Monte Carlo error of one estimate from ``N`` samples; for ``k1`` it is
+    :func:`kl_term_std_gaussian` divided by :math:`\sqrt N`. The sample standard deviation of
+    ``replications`` estimates has a relative standard error of about
+    :math:`1/\sqrt{2(\text{replications} - 1)}`.
+
+    Examples
+    --------
+    >>> sd = spread_by_sample_size(0, 1, 1, 1, [10, 1000], 500, np.random.default_rng(0))
+    >>> bool(sd[0] > 5 * sd[1])     # 100 times the samples: about a tenth of the spread
+    True
+    """
+    if positive_int(replications, "replications") < 2:
+        raise ValueError("replications must be at least 2 to measure a spread")
+    ns = as_sample(sizes, "sizes")
+    if np.any(ns < 1) or np.any(ns != np.round(ns)):
+        raise ValueError(f"sizes must be whole numbers >= 1, got {ns.tolist()}")
+    return np.array([
+        gaussian_kl_replications(mu_p, sigma_p, mu_q, sigma_q, int(n), replications, rng,
+                                 estimators=(estimator,))[estimator].std(ddof=1)
+        for n in ns
+    ])
 
 
 def loglog_slope(sizes: ArrayLike, spreads: ArrayLike) -> float:
