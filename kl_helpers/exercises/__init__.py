@@ -5,6 +5,8 @@ Each returns a :class:`Feedback` that prints ✅ or ❌ with a hint; none reveal
 
 from ._feedback import Feedback
 from .ex01 import check_01_code_overhead, check_01_my_kl, check_01_reverse_bits, check_01_support
+from .ex02 import check_02_min_cross_entropy, check_02_neg_entropy, check_02_zero_entropy_sigma
+from .ex03 import check_03_k3_term, check_03_samples_needed, check_03_unbiased
 from .ex04 import check_04_categorical_mle, check_04_kl_nll_gap, check_04_variance_gradient
 
 __all__ = [
@@ -13,6 +15,12 @@ __all__ = [
     "check_01_my_kl",
     "check_01_reverse_bits",
     "check_01_support",
+    "check_02_min_cross_entropy",
+    "check_02_neg_entropy",
+    "check_02_zero_entropy_sigma",
+    "check_03_k3_term",
+    "check_03_samples_needed",
+    "check_03_unbiased",
     "check_04_categorical_mle",
     "check_04_kl_nll_gap",
     "check_04_variance_gradient",
