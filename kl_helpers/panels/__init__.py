@@ -1,7 +1,18 @@
 """Slider panels (matplotlib + ipywidgets), one module per notebook, all built on :class:`Panel`."""
 
 from .base import Panel, float_slider, int_slider
+from .decomposition import DecompositionPanel
 from .definition import DirectionPanel
 from .mle import DescentPanel, LikelihoodPanel
+from .sampling import ConvergencePanel
 
-__all__ = ["DescentPanel", "DirectionPanel", "LikelihoodPanel", "Panel", "float_slider", "int_slider"]
+__all__ = [
+    "ConvergencePanel",
+    "DecompositionPanel",
+    "DescentPanel",
+    "DirectionPanel",
+    "LikelihoodPanel",
+    "Panel",
+    "float_slider",
+    "int_slider",
+]
