@@ -16,7 +16,7 @@ from .distributions import (
     kl_gaussian,
     kl_on_grid,
 )
-from .divergence import cross_entropy, entropy, kl_divergence
+from .divergence import cross_entropy, entropy, js_divergence, kl_divergence
 from .estimators import cross_entropy_estimate, kl_estimate, kl_estimator_terms
 from .fitting import fit_gaussian_mle
 
@@ -31,6 +31,7 @@ __all__ = [
     "gaussian_entropy",
     "gaussian_logpdf",
     "gaussian_pdf",
+    "js_divergence",
     "kl_divergence",
     "kl_estimate",
     "kl_estimator_terms",

@@ -8,6 +8,8 @@ from .ex01 import check_01_code_overhead, check_01_my_kl, check_01_reverse_bits,
 from .ex02 import check_02_min_cross_entropy, check_02_neg_entropy, check_02_zero_entropy_sigma
 from .ex03 import check_03_k3_term, check_03_samples_needed, check_03_unbiased
 from .ex04 import check_04_categorical_mle, check_04_kl_nll_gap, check_04_variance_gradient
+from .ex05 import check_05_direction, check_05_moment_match, check_05_uniform_limit
+from .ex06 import check_06_cross_entropy, check_06_js_bits, check_06_vae_kl
 
 __all__ = [
     "Feedback",
@@ -24,4 +26,10 @@ __all__ = [
     "check_04_categorical_mle",
     "check_04_kl_nll_gap",
     "check_04_variance_gradient",
+    "check_05_direction",
+    "check_05_moment_match",
+    "check_05_uniform_limit",
+    "check_06_cross_entropy",
+    "check_06_js_bits",
+    "check_06_vae_kl",
 ]

@@ -3,7 +3,9 @@
 from .base import Panel, float_slider, int_slider
 from .decomposition import DecompositionPanel
 from .definition import DirectionPanel
+from .forward_reverse import ForwardReversePanel
 from .mle import DescentPanel, LikelihoodPanel
+from .practice import DivergenceComparisonPanel
 from .sampling import ConvergencePanel
 
 __all__ = [
@@ -11,6 +13,8 @@ __all__ = [
     "DecompositionPanel",
     "DescentPanel",
     "DirectionPanel",
+    "DivergenceComparisonPanel",
+    "ForwardReversePanel",
     "LikelihoodPanel",
     "Panel",
     "float_slider",

@@ -1,0 +1,108 @@
+"""Exercise checkers of notebooks 05 and 06: right answers pass, wrong ones fail, hints hide the answer.
+
+Right answers are computed here independently (by hand formulas, scipy or integration), not taken
+from the checkers.
+"""
+
+import math
+import re
+
+import numpy as np
+import pytest
+from scipy import integrate, special
+
+from kl_helpers.exercises import (
+    check_05_direction,
+    check_05_moment_match,
+    check_05_uniform_limit,
+    check_06_cross_entropy,
+    check_06_js_bits,
+    check_06_vae_kl,
+)
+from kl_helpers.exercises._feedback import NO_ANSWER
+from kl_helpers.exercises.ex06 import EXERCISE_LOG_VAR, EXERCISE_LOGITS, EXERCISE_MU
+
+
+def _mentions(message, value):
+    # The hint must not contain the answer in any usual rounding.
+    return any(re.search(re.escape(f"{value:.{d}f}"), message) for d in (1, 2, 3, 4))
+
+
+def _moment_match_answer():
+    w, m = np.array([0.25, 0.75]), np.array([0.0, 4.0])
+    mean = float(w @ m)
+    return mean, math.sqrt(1.0 + float(w @ (m - mean) ** 2))
+
+
+def _uniform_sigma():
+    mean = integrate.quad(lambda x: x, 0, 1)[0]
+    return math.sqrt(integrate.quad(lambda x: (x - mean) ** 2, 0, 1)[0])
+
+
+def _cross_entropy():
+    return -float(special.log_softmax(EXERCISE_LOGITS)[2])
+
+
+def _vae_kl():
+    mu, var = np.array(EXERCISE_MU), np.exp(EXERCISE_LOG_VAR)
+    # Per dimension, KL(N(mu, var) || N(0, 1)) by numerical integration, then summed.
+    total = 0.0
+    for m, v in zip(mu, var, strict=True):
+        s = math.sqrt(v)
+
+        def integrand(x, m=m, s=s):
+            logq = -0.5 * math.log(2 * math.pi * s * s) - (x - m) ** 2 / (2 * s * s)
+            return math.exp(logq) * (logq + 0.5 * math.log(2 * math.pi) + x * x / 2)
+
+        total += integrate.quad(integrand, m - 15 * s, m + 15 * s)[0]
+    return total
+
+
+def _js_bits():
+    p, q = np.array([0.5, 0.5, 0.0]), np.array([0.0, 0.5, 0.5])
+    m = (p + q) / 2
+    def kl2(a, b):
+        return float(np.sum(a[a > 0] * np.log2(a[a > 0] / b[a > 0])))
+    return 0.5 * kl2(p, m) + 0.5 * kl2(q, m)
+
+
+CASES = [
+    (check_05_uniform_limit, _uniform_sigma, [1 / 12, 0.5, 1.0]),
+    (check_06_cross_entropy, _cross_entropy, [-_cross_entropy(), 1.0, 0.0]),
+    (check_06_vae_kl, _vae_kl, [_vae_kl() / 2, 0.0, 1.0]),
+    (check_06_js_bits, _js_bits, [_js_bits() * math.log(2), 1.0, math.inf]),
+]
+
+
+@pytest.mark.parametrize(("check", "answer", "wrong"), CASES, ids=lambda c: getattr(c, "__name__", ""))
+def test_numeric_checkers(check, answer, wrong):
+    right = answer()
+    assert check(right).correct
+    assert check(round(right, 4)).correct  # a rounded answer is accepted
+    assert check(None) == check(None) and check(None).message == NO_ANSWER
+    for value in wrong:
+        verdict = check(value)
+        assert not verdict.correct
+        assert not _mentions(verdict.message, right)
+    assert not check("0.5").correct
+
+
+def test_moment_match_checker():
+    mu, sigma = _moment_match_answer()
+    assert check_05_moment_match((mu, sigma)).correct
+    assert check_05_moment_match([round(mu, 3), round(sigma, 3)]).correct
+    for wrong in [(mu, 1.0), (mu, sigma**2), (2.0, sigma), (0.0, 0.0)]:
+        verdict = check_05_moment_match(wrong)
+        assert not verdict.correct
+        assert not _mentions(verdict.message, mu) and not _mentions(verdict.message, sigma)
+    assert not check_05_moment_match(mu).correct
+    assert check_05_moment_match(None).message == NO_ANSWER
+
+
+def test_direction_checker():
+    assert check_05_direction("reverse").correct
+    assert check_05_direction(" Reverse ").correct
+    verdict = check_05_direction("forward")
+    assert not verdict.correct and "reverse" not in verdict.message.lower()
+    assert not check_05_direction(2).correct
+    assert check_05_direction(None).message == NO_ANSWER

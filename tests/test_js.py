@@ -1,0 +1,57 @@
+"""Jensen–Shannon divergence against scipy, its bounds and symmetry; the comparison panel's curves."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.spatial import distance
+
+from kl_helpers import js_divergence, kl_divergence
+from kl_helpers.panels.practice import _SHIFTS, DivergenceComparisonPanel, binned_bell
+
+
+def _distributions(n):
+    return st.lists(st.floats(0, 1), min_size=n, max_size=n).filter(lambda v: sum(v) > 1e-3).map(
+        lambda v: np.array(v) / sum(v)
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(2, 6).flatmap(lambda n: st.tuples(_distributions(n), _distributions(n))))
+def test_matches_scipy_distance_squared_bounded_and_symmetric(pq):
+    p, q = pq
+    js = js_divergence(p, q)
+    # scipy returns the Jensen–Shannon *distance*, the square root of the divergence.
+    assert js == pytest.approx(distance.jensenshannon(p, q) ** 2, abs=1e-12)
+    assert 0.0 <= js <= math.log(2)
+    assert js == js_divergence(q, p)
+    assert js_divergence(p, q, base=2) == pytest.approx(js / math.log(2), rel=1e-12)
+
+
+def test_disjoint_supports_reach_the_bound_where_kl_is_infinite():
+    p, q = [0.5, 0.5, 0.0, 0.0], [0.0, 0.0, 0.3, 0.7]
+    assert kl_divergence(p, q) == math.inf
+    assert js_divergence(p, q) == pytest.approx(math.log(2), rel=1e-15)
+    assert js_divergence(p, q, base=2) == pytest.approx(1.0, rel=1e-15)
+    assert js_divergence(p, p) == 0.0
+
+
+def test_bad_input_named():
+    with pytest.raises(ValueError, match="p and q must describe the same outcomes"):
+        js_divergence([0.5, 0.5], [1.0])
+    with pytest.raises(ValueError, match="q sums to"):
+        js_divergence([0.5, 0.5], [0.5, 0.6])
+
+
+@pytest.mark.parametrize("width", [0.5, 0.7, 1.3, 2.0])
+def test_panel_curves_agree_with_the_library(width):
+    panel = DivergenceComparisonPanel(width=width, shift=1.0)
+    p = binned_bell(0.0, panel.p_width)
+    for i in (0, 17, 40, 80):
+        q = binned_bell(_SHIFTS[i], width)
+        assert panel.result["forward_curve"][i] == pytest.approx(kl_divergence(p, q), rel=1e-9, abs=1e-12)
+        assert panel.result["reverse_curve"][i] == pytest.approx(kl_divergence(q, p), rel=1e-9, abs=1e-12)
+        assert panel.result["js_curve"][i] == pytest.approx(js_divergence(p, q), rel=1e-9, abs=1e-12)
+    assert panel.result["js_curve"].max() < math.log(2)

@@ -1,0 +1,204 @@
+"""Gaussian mixtures and the forward/reverse Gaussian fits, against scipy and numerical integration."""
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import integrate, optimize, stats
+
+from kl_helpers import fit_gaussian_mle
+from kl_helpers.distributions import gaussian_entropy, kl_gaussian
+from kl_helpers.mixtures import (
+    GaussianMixture,
+    fit_reverse_kl,
+    kl_gaussian_mixture,
+    kl_mixture_gaussian,
+    mixture_elbo,
+    moment_match,
+    posterior_gap,
+)
+from kl_helpers.panels.forward_reverse import ForwardReversePanel
+
+P = GaussianMixture([0.3, 0.7], [-2.0, 1.5], [0.6, 1.0])
+
+
+def _scipy_pdf(p, x):
+    return sum(w * stats.norm.pdf(x, m, s) for w, m, s in zip(p.weights, p.means, p.sigmas, strict=True))
+
+
+def _quad(f, lo=-30.0, hi=30.0):
+    value, _ = integrate.quad(f, lo, hi, limit=400, points=[-3, -2, 0, 1.5, 3])
+    return value
+
+
+def test_logpdf_matches_scipy_and_stays_finite_in_the_tails():
+    x = np.linspace(-6, 6, 49)
+    np.testing.assert_allclose(P.logpdf(x), np.log(_scipy_pdf(P, x)), rtol=1e-12)
+    # At x = 60 every component density underflows; log-sum-exp still gives the right value,
+    # which the closer component's log-density approximates to within log(weight).
+    far = P.logpdf(60.0)
+    assert math.isfinite(far)
+    assert far == pytest.approx(math.log(0.7) + stats.norm.logpdf(60.0, 1.5, 1.0), rel=1e-12)
+
+
+def test_pdf_integrates_to_one_and_moments_match_integration():
+    assert _quad(lambda x: P.pdf(x)) == pytest.approx(1.0, abs=1e-10)
+    mean = _quad(lambda x: x * P.pdf(x))
+    var = _quad(lambda x: (x - mean) ** 2 * P.pdf(x))
+    assert moment_match(P) == pytest.approx((mean, math.sqrt(var)), rel=1e-9)
+
+
+def test_entropy_matches_integration():
+    expected = _quad(lambda x: -P.pdf(x) * P.logpdf(x))
+    assert P.entropy() == pytest.approx(expected, rel=1e-9)
+
+
+def test_samples_have_the_mixture_moments():
+    x = P.sample(200_000, np.random.default_rng(1))
+    mu, sigma = moment_match(P)
+    # Standard error of the mean is sigma/sqrt(n) ~ 0.004; allow 5 of them.
+    assert x.mean() == pytest.approx(mu, abs=5 * sigma / math.sqrt(x.size))
+    assert x.std() == pytest.approx(sigma, rel=0.01)
+
+
+def test_zero_weight_component_is_ignored_without_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        p = GaussianMixture([1.0, 0.0], [0.0, 5.0], [1.0, 1.0])
+        assert p.logpdf(0.5) == pytest.approx(stats.norm.logpdf(0.5))
+        assert p.responsibilities(5.0).tolist() == [1.0, 0.0]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.floats(-4, 4), st.floats(0.3, 4))
+def test_reverse_kl_matches_integration(mu, sigma):
+    def integrand(x):
+        return stats.norm.pdf(x, mu, sigma) * (stats.norm.logpdf(x, mu, sigma) - P.logpdf(x))
+
+    expected, _ = integrate.quad(integrand, mu - 12 * sigma, mu + 12 * sigma, limit=400,
+                                 points=[-2.0, 1.5])
+    assert kl_gaussian_mixture(mu, sigma, P) == pytest.approx(expected, rel=1e-7, abs=1e-9)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.floats(-4, 4), st.floats(0.3, 4))
+def test_forward_kl_matches_integration(mu, sigma):
+    def integrand(x):
+        return P.pdf(x) * (P.logpdf(x) - stats.norm.logpdf(x, mu, sigma))
+
+    assert kl_mixture_gaussian(P, mu, sigma) == pytest.approx(_quad(integrand), rel=1e-7, abs=1e-9)
+
+
+def test_one_component_mixture_reduces_to_the_gaussian_closed_form():
+    p = GaussianMixture([1.0], [0.5], [1.3])
+    assert kl_gaussian_mixture(-1.0, 0.7, p) == pytest.approx(kl_gaussian(-1.0, 0.7, 0.5, 1.3), rel=1e-9)
+    assert kl_mixture_gaussian(p, -1.0, 0.7) == pytest.approx(kl_gaussian(0.5, 1.3, -1.0, 0.7), rel=1e-9)
+    assert p.entropy() == pytest.approx(gaussian_entropy(1.3), rel=1e-12)
+
+
+def test_moment_match_is_the_forward_minimum_found_by_scipy():
+    res = optimize.minimize(lambda t: kl_mixture_gaussian(P, t[0], math.exp(t[1])), [0.0, 0.0],
+                            method="Nelder-Mead", options={"xatol": 1e-9, "fatol": 1e-12})
+    mu, sigma = moment_match(P)
+    assert res.x[0] == pytest.approx(mu, abs=1e-4)
+    assert math.exp(res.x[1]) == pytest.approx(sigma, abs=1e-4)
+
+
+def test_gaussian_mle_approaches_the_projection_not_p():
+    mu, sigma = moment_match(P)
+    rng = np.random.default_rng(7)
+    errors = []
+    for n in (100, 10_000, 1_000_000):
+        mu_hat, sigma_hat = fit_gaussian_mle(P.sample(n, rng))
+        errors.append(abs(mu_hat - mu) + abs(sigma_hat - sigma))
+    assert errors[-1] < 0.01 < errors[0]
+    assert kl_mixture_gaussian(P, mu, sigma) > 0.1  # the gap that no amount of data closes
+
+
+@pytest.mark.parametrize("start", [-3.0, -0.5, 0.5, 3.0])
+def test_reverse_fit_is_a_local_minimum_confirmed_by_scipy(start):
+    p = GaussianMixture.two_modes(6.0, 0.4)
+    fit = fit_reverse_kl(p, start, 1.0)
+    assert fit.converged
+    assert fit.kl == pytest.approx(kl_gaussian_mixture(fit.mu, fit.sigma, p), abs=1e-12)
+    # Scipy started at our answer must not find anything lower nearby.
+    res = optimize.minimize(lambda t: kl_gaussian_mixture(t[0], math.exp(t[1]), p),
+                            [fit.mu, math.log(fit.sigma)], method="Nelder-Mead",
+                            options={"xatol": 1e-8, "fatol": 1e-13})
+    assert res.fun >= fit.kl - 1e-9
+    assert res.x[0] == pytest.approx(fit.mu, abs=1e-3)
+    # The path only ever goes downhill.
+    values = kl_gaussian_mixture(fit.path[:, 0], fit.path[:, 1], p)
+    assert np.all(np.diff(values) <= 1e-12)
+
+
+def test_reverse_fit_has_three_optima_for_separated_modes_and_one_for_close_ones():
+    far = GaussianMixture.two_modes(6.0, 0.4)
+    mus = sorted(round(fit_reverse_kl(far, s, 1.0).mu, 2) for s in (-3.0, 0.0, 3.0))
+    assert len(set(mus)) == 3
+    close = GaussianMixture.two_modes(1.0, 0.4)
+    mus = {round(fit_reverse_kl(close, s, 1.0).mu, 4) for s in (-3.0, 0.0, 3.0)}
+    assert len(mus) == 1
+
+
+def test_elbo_identity_against_scipy_posterior():
+    rng = np.random.default_rng(3)
+    x = 0.3
+    joint = np.array([w * stats.norm.pdf(x, m, s)
+                      for w, m, s in zip(P.weights, P.means, P.sigmas, strict=True)])
+    posterior = joint / joint.sum()
+    np.testing.assert_allclose(P.responsibilities(x), posterior, rtol=1e-12)
+    for q in rng.dirichlet([1.0, 1.0], size=5):
+        gap = float(np.sum(q * np.log(q / posterior)))
+        assert mixture_elbo(x, q, P) + gap == pytest.approx(math.log(joint.sum()), abs=1e-12)
+        assert posterior_gap(x, q, P) == pytest.approx(gap, abs=1e-12)
+        assert mixture_elbo(x, q, P) <= P.logpdf(x)
+
+
+def test_elbo_is_minus_infinity_on_an_impossible_component():
+    p = GaussianMixture([1.0, 0.0], [0.0, 1.0], [1.0, 1.0])
+    assert mixture_elbo(0.0, [0.5, 0.5], p) == -math.inf
+
+
+def test_panel_shows_the_fits_of_the_library():
+    panel = ForwardReversePanel(separation=5.5)
+    p = GaussianMixture.two_modes(5.5, 0.4)
+    assert panel.result["forward"] == pytest.approx(moment_match(p))
+    fits = [fit_reverse_kl(p, s, 1.0) for s in (p.means[0], 0.0, p.means[1])]
+    assert panel.result["reverse_mu"] == pytest.approx([f.mu for f in fits])
+    assert panel.result["n_optima"] == 3
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "exc", "match"),
+    [
+        ({"weights": [0.5, 0.6], "means": [0, 1], "sigmas": [1, 1]}, ValueError, r"weights sums to 1\.1"),
+        ({"weights": [0.5, 0.5], "means": [0], "sigmas": [1, 1]}, ValueError,
+         r"means must have one entry per weight"),
+        ({"weights": [0.5, 0.5], "means": [0, 1], "sigmas": [1, 0]}, ValueError, r"sigmas must be > 0"),
+        ({"weights": [0.5, 0.5], "means": [0, np.nan], "sigmas": [1, 1]}, ValueError,
+         "means contains a non-finite"),
+        ({"weights": "ab", "means": [0, 1], "sigmas": [1, 1]}, TypeError, "weights must be numbers"),
+    ],
+)
+def test_bad_mixtures_are_refused(kwargs, exc, match):
+    with pytest.raises(exc, match=match):
+        GaussianMixture(**kwargs)
+
+
+def test_bad_arguments_to_the_fits():
+    with pytest.raises(TypeError, match="p must be a GaussianMixture"):
+        kl_gaussian_mixture(0.0, 1.0, [0.5, 0.5])
+    with pytest.raises(ValueError, match="sigma_q must be > 0"):
+        kl_mixture_gaussian(P, 0.0, -1.0)
+    with pytest.raises(ValueError, match="sigma0 must be > 0"):
+        fit_reverse_kl(P, 0.0, 0.0)
+    with pytest.raises(ValueError, match="separation must be >= 0"):
+        GaussianMixture.two_modes(-1.0)
+    with pytest.raises(ValueError, match=r"q must have one probability per component \(2\)"):
+        mixture_elbo(0.0, [1.0], P)
+    with pytest.raises(ValueError, match="x must be a single observation"):
+        mixture_elbo([0.0, 1.0], [0.5, 0.5], P)
