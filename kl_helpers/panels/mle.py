@@ -145,7 +145,7 @@ class LikelihoodPanel(Panel):
         contours = ax_c.contour(mu_mesh, sigma_mesh, excess, levels=levels,
                                 colors=COLORS["grey"], linewidths=1)
         ax_c.clabel(contours, fmt="+%.2f", fontsize=8)
-        ax_c.plot(*self.mle, "*", color=COLORS["ink"], ms=13, label="MLE")
+        ax_c.plot(*self.mle, "*", color=COLORS["ink"], ms=13, label="MLE", zorder=4)
         if self.p is not None:
             ax_c.plot(*self.p, "D", color=COLORS["p"], ms=7, label="true (μ_p, σ_p)")
         (point,) = ax_c.plot([0], [0], "o", color=COLORS["q"], ms=9, label="current θ",
