@@ -481,6 +481,23 @@ def fit_gaussian_gd(
 def categorical_counts(x: ArrayLike, n_categories: int) -> np.ndarray:
     """How often each outcome ``0, 1, ..., n_categories - 1`` occurs in ``x``.
 
+    Parameters
+    ----------
+    x : array_like
+        Observed outcomes: whole numbers in ``0 .. n_categories - 1`` (1-D, non-empty).
+    n_categories : int
+        Number of possible outcomes K, so that unobserved ones get a count of 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        Integer counts :math:`n_k`, length K.
+
+    Raises
+    ------
+    ValueError
+        If an entry of ``x`` is not one of the outcomes.
+
     Examples
     --------
     >>> categorical_counts([0, 2, 2, 1, 2], 4)

@@ -90,6 +90,8 @@ class LikelihoodPanel(Panel):
     >>> panel.set(mu=round(mu_hat, 1), sigma=round(sigma_hat, 1))
     >>> panel.result["nll"] >= panel.nll_min
     True
+    >>> "kl" in LikelihoodPanel(p=None).result     # p unknown: no true KL to show
+    False
     """
 
     figsize = (10.0, 3.9)
@@ -195,6 +197,12 @@ class DescentPanel(Panel):
     >>> panel.set(step=panel.history.steps)
     >>> bool(np.allclose([panel.result["mu"], panel.result["sigma"]], fit_gaussian_mle(panel.x)))
     True
+    >>> "kl" in DescentPanel(p=None).result
+    False
+    >>> DescentPanel(history=[0.0, 1.0])
+    Traceback (most recent call last):
+    ...
+    TypeError: history must be the DescentHistory returned by fit_gaussian_gd(x, ...), got list
     """
 
     figsize = (10.0, 3.9)
