@@ -329,7 +329,16 @@ def gradient_descent(
     ValueError
         If the descent diverges: the loss or gradient becomes non-finite, or the loss climbs
         above its starting value (a descent method with a small enough step never does). The
-        message names the learning rate and suggests a smaller one. Also for bad arguments.
+        message names the learning rate and suggests a smaller one. Also if ``grad`` returns
+        the wrong shape, or ``theta0``, ``learning_rate``, ``tol`` or ``max_steps`` is invalid.
+    TypeError
+        If ``loss`` or ``grad`` is not callable, or a number argument is not a number.
+
+    Notes
+    -----
+    A step size that oscillates without growing (e.g. exactly :math:`\eta = 1/L` on a
+    quadratic with curvature :math:`2L`) is not an error: the run stops at ``max_steps`` with
+    ``converged=False``.
 
     Examples
     --------
