@@ -18,7 +18,7 @@ from .base import Panel, float_slider
 __all__ = ["ForwardReversePanel"]
 
 _X = np.linspace(-7.0, 7.0, 281)
-_MU_GRID = np.linspace(-5.0, 5.0, 101)
+_MU_GRID = np.linspace(-5.0, 5.0, 61)
 _WEIGHT_LEFT = 0.4
 _KL_VIEW_MAX = 2.5
 #: Where the reverse-KL optimiser starts: on the left mode, in the middle, on the right mode.
@@ -33,7 +33,7 @@ def target(separation: float) -> GaussianMixture:
 
 @lru_cache(maxsize=128)
 def _state(separation: float) -> dict[str, Any]:
-    # Three optimisations and a 101-point quadrature curve cost ~15 ms; cached per slider
+    # Three optimisations and a 61-point quadrature curve cost ~15 ms; cached per slider
     # position (the slider has 25), so revisiting a position only redraws.
     p = target(separation)
     mu_f, sigma_f = moment_match(p)
