@@ -57,6 +57,14 @@ _MAX_LOG_RATIO = 700.0
 LogDensity = Callable[[np.ndarray], ArrayLike]
 
 
+def _scalar(value: object, name: str, *, positive_only: bool = False) -> float:
+    """One finite real number (a mean or, with ``positive_only``, a standard deviation)."""
+    arr = positive(value, name) if positive_only else as_real_array(value, name)
+    if arr.ndim != 0:
+        raise ValueError(f"{name} must be a single number, got an array of shape {arr.shape}")
+    return float(arr)
+
+
 def _log_density_at(logf: LogDensity, x: np.ndarray, name: str) -> np.ndarray:
     """Evaluate a log-density at the samples, insisting on one finite value per sample."""
     log_density_function(logf, name)
@@ -281,10 +289,8 @@ def kl_term_std_gaussian(
     >>> kl_term_std_gaussian(0.0, 1.0, 1.0, 1.0)     # ln p - ln q = 1/2 - x
     1.0
     """
-    mp = float(as_real_array(mu_p, "mu_p"))
-    sp = float(positive(sigma_p, "sigma_p"))
-    mq = float(as_real_array(mu_q, "mu_q"))
-    sq = float(positive(sigma_q, "sigma_q"))
+    mp, mq = _scalar(mu_p, "mu_p"), _scalar(mu_q, "mu_q")
+    sp, sq = _scalar(sigma_p, "sigma_p", positive_only=True), _scalar(sigma_q, "sigma_q", positive_only=True)
     a = 0.5 * (sp**2 / sq**2 - 1.0)
     b = sp * (mp - mq) / sq**2
     return math.sqrt(2.0 * a * a + b * b)
@@ -334,9 +340,10 @@ def gaussian_kl_replications(
     names = [choice(e, "estimators", ESTIMATORS) for e in estimators]
     if not names:
         raise ValueError(f"estimators is empty; name at least one of {ESTIMATORS}")
-    sp = float(positive(sigma_p, "sigma_p"))
-    x = rng.normal(float(as_real_array(mu_p, "mu_p")), sp, size=(replications, n))
-    lp, lq = gaussian_logpdf(x, mu_p, sigma_p), gaussian_logpdf(x, mu_q, sigma_q)
+    mp, mq = _scalar(mu_p, "mu_p"), _scalar(mu_q, "mu_q")
+    sp, sq = _scalar(sigma_p, "sigma_p", positive_only=True), _scalar(sigma_q, "sigma_q", positive_only=True)
+    x = rng.normal(mp, sp, size=(replications, n))
+    lp, lq = gaussian_logpdf(x, mp, sp), gaussian_logpdf(x, mq, sq)
     return {name: kl_estimator_terms(lp, lq, name).mean(axis=1) for name in names}
 
 

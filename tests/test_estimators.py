@@ -286,8 +286,12 @@ def test_replications_arguments():
         gaussian_kl_replications(0, 1, 0, 1, 0, 5, np.random.default_rng(0))
     with pytest.raises(ValueError, match="estimators is empty"):
         gaussian_kl_replications(0, 1, 0, 1, 5, 5, np.random.default_rng(0), estimators=())
-    with pytest.raises(ValueError, match="sigma must be > 0"):
+    with pytest.raises(ValueError, match="sigma_q must be > 0"):
         gaussian_kl_replications(0, 1, 0, -1, 5, 5, np.random.default_rng(0))
+    with pytest.raises(ValueError, match=r"mu_p must be a single number, got an array of shape \(2,\)"):
+        gaussian_kl_replications([0, 1], 1, 0, 1, 5, 5, np.random.default_rng(0))
+    with pytest.raises(ValueError, match="sigma_p must be > 0"):
+        kl_term_std_gaussian(0, 0, 0, 1)
 
 
 def test_grid_and_slope_arguments():
