@@ -8,7 +8,11 @@ STAMP  := $(VENV)/.installed
 # JupyterLab refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test lint execute clean
+.PHONY: setup lab test lint execute clean bench explore browser
+
+# The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
+# path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
+CHROMIUM := $(or $(KL_CHROMIUM),/usr/bin/chromium)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +25,7 @@ setup: $(STAMP)  ## create .venv and install the package with its test tools
 lab: $(STAMP)  ## launch JupyterLab on the notebooks
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
 
-test: $(STAMP)  ## unit tests, doctests, strict nbval on every notebook, lint
+test: $(STAMP) browser  ## unit tests, doctests, strict nbval, real-browser tests, lint
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
@@ -29,6 +33,24 @@ execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (the
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.store_widget_state=False \
 		notebooks/*.ipynb
+
+browser:  ## make sure Chromium is there for the browser tests (installs it with apt-get as root)
+	@if [ -x "$(CHROMIUM)" ]; then \
+		echo "browser tests use $(CHROMIUM)"; \
+	elif [ -z "$(KL_CHROMIUM)" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+			|| echo "apt-get could not install chromium: the browser tests will report it"; \
+	else \
+		echo "Chromium not found at $(CHROMIUM): install it (Debian/Ubuntu: sudo apt-get install chromium)"; \
+		echo "or point KL_CHROMIUM at a Chromium binary. Without it the browser tests skip (fail when CI=true)."; \
+	fi
+
+bench: $(STAMP)  ## time every slider panel's update, in place vs. naive redraw (a report, not a test)
+	$(BIN)/python benchmarks/bench_panels.py
+
+explore: $(STAMP)  ## serve the explorer dashboard (notebooks/explorer.ipynb) with Voila, code hidden
+	$(BIN)/voila notebooks/explorer.ipynb
 
 clean:
 	rm -rf $(VENV) build *.egg-info

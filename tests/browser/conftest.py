@@ -1,0 +1,123 @@
+"""Fixtures for the real-browser tests: headless Chromium, one JupyterLab and one Voilà server.
+
+Each fixture lives for the whole session (one server start each); tests open a new page and a new
+kernel per notebook. The browser is Debian's Chromium (``make test`` installs it when missing) or
+the binary named by ``KL_CHROMIUM``; Playwright never downloads one. If it cannot start, the tests
+fail with the reason when ``CI=true`` and skip with the reason otherwise. ``KL_NOTEBOOK_DIR``
+points the tests at another folder of notebooks (default: ``notebooks/``).
+
+The notebooks are served from a copy under pytest's temporary directory (opening a notebook writes
+checkpoints and autosaves), outside the repository, so nbval never collects the copies.
+
+Slider latencies are printed in pytest's terminal summary, so they show in ``make test`` output.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_page import IMAGE_HASH_JS, TARGET_LATENCY_MS, WATCH_KERNEL_JS
+from browser_servers import (
+    CHROMIUM_ARGS,
+    SKIP_REASONS,
+    START_TIMEOUT_S,
+    TIMINGS,
+    Server,
+    chromium_path,
+    copy_notebooks,
+    no_browser,
+)
+from playwright.sync_api import BrowserContext, Error, sync_playwright
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
+    """A headless Chromium context with the page instrumentation installed."""
+    executable = chromium_path()
+    if executable is None or not Path(executable).exists():
+        no_browser(f"no Chromium binary found (looked at {executable or '/usr/bin/chromium and PATH'})")
+    with sync_playwright() as playwright:
+        try:
+            context = playwright.chromium.launch_persistent_context(
+                tmp_path_factory.mktemp("chromium-profile"),
+                executable_path=executable,
+                args=CHROMIUM_ARGS,
+                viewport={"width": 1100, "height": 900},
+                timeout=START_TIMEOUT_S * 1000,
+            )
+        except Error as exc:
+            no_browser(f"{executable} did not start: {str(exc).splitlines()[0]}")
+        context.add_init_script(WATCH_KERNEL_JS)
+        context.add_init_script(IMAGE_HASH_JS)
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One JupyterLab server for the session; each test opens its notebook with a new kernel."""
+    workdir = copy_notebooks(tmp_path_factory)
+    server = Server("jupyterlab", "jupyterlab", [
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        "--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        "--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={workdir / 'notebooks'}",
+        "--LabApp.expose_app_in_browser=True",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        # JupyterLab refuses to run as root unless told; containers and CI machines often are root.
+        *(["--allow-root"] if os.geteuid() == 0 else []),
+    ], workdir)
+    try:
+        server.wait_ready(f"api/status?token={server.token}")
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One Voilà server on the copied notebooks folder (each page gets its own kernel)."""
+    workdir = copy_notebooks(tmp_path_factory)
+    server = Server("voila", "voila", [
+        str(workdir / "notebooks"),
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        "--port={port}",
+        "--Voila.port_retries=0",
+        "--token={token}",
+        "--show_tracebacks=True",
+        f"--Voila.connection_dir_root={workdir}",
+    ], workdir)
+    try:
+        server.wait_ready(f"?token={server.token}")
+        yield server
+    finally:
+        server.stop()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print slider-to-pixels latencies (and why browser tests were skipped, if they were)."""
+    for reason in dict.fromkeys(SKIP_REASONS):
+        terminalreporter.write_line(f"SKIPPED browser tests: {reason}", yellow=True)
+    if not TIMINGS:
+        return
+    terminalreporter.section("slider latency: key press -> new image painted (real browser)")
+    width = max(len(t.notebook) for t in TIMINGS)
+    terminalreporter.write_line(
+        f"{'where':<10} {'notebook':<{width}}  {'slider':<22} {'moves':>5} {'median':>8} {'worst':>8}"
+        f"  median<={TARGET_LATENCY_MS:.0f}ms"
+    )
+    for t in TIMINGS:
+        mark = "PASS" if t.median <= TARGET_LATENCY_MS else "MISS"
+        terminalreporter.write_line(
+            f"{t.where:<10} {t.notebook:<{width}}  {t.slider[:22]:<22} {len(t.latencies):>5}"
+            f" {t.median:6.0f}ms {t.worst:6.0f}ms  {mark}"
+        )
