@@ -56,7 +56,8 @@ def _logsumexp(a: np.ndarray, axis: int = -1) -> np.ndarray:
     return np.squeeze(top, axis=axis) + np.log(np.sum(np.exp(a - top), axis=axis))
 
 
-@dataclass(frozen=True)
+# eq=False: identity comparison and hashing; field-wise == on numpy arrays has no single truth value.
+@dataclass(frozen=True, eq=False)
 class GaussianMixture:
     r"""A mixture :math:`p(x) = \sum_k w_k\,\mathcal{N}(x \mid m_k, s_k^2)` of normal components.
 
@@ -330,7 +331,7 @@ def kl_mixture_gaussian(p: GaussianMixture, mu_q: ArrayLike, sigma_q: ArrayLike)
     return scalar_result(np.maximum(cross - p.entropy(), 0.0))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ReverseKLFit:
     """Result of :func:`fit_reverse_kl`.
 

@@ -20,6 +20,9 @@ __all__ = ["ForwardReversePanel"]
 _X = np.linspace(-7.0, 7.0, 281)
 _MU_GRID = np.linspace(-5.0, 5.0, 61)
 _WEIGHT_LEFT = 0.4
+#: Separation slider: min, max, step, initial value. 0 is a single Gaussian (every fit exact);
+#: beyond 6 the modes barely overlap and nothing new happens within the fixed x-range.
+_SEPARATION = (0.0, 6.0, 0.25, 5.5)
 _KL_VIEW_MAX = 2.5
 #: Where the reverse-KL optimiser starts: on the left mode, in the middle, on the right mode.
 _STARTS = ("left", "middle", "right")
@@ -61,8 +64,8 @@ class ForwardReversePanel(Panel):
     Left: p (two modes, weights 0.4 and 0.6), the forward fit argmin D_KL(p‖q) (moment matching,
     closed form) and the reverse fits argmin D_KL(q‖p) reached from three starting points (left
     mode, middle, right mode). Right: the reverse objective D_KL(q‖p) as a function of the mean of
-    q, at the width of the best reverse fit, with each fit marked: separate valleys are separate
-    local optima.
+    q, at the width of the best reverse fit (separate valleys are separate local optima), and
+    each fit's D_KL(q‖p) as a dot at its own width (so a wide fit's dot can sit off the curve).
 
     Introduced in ``05_forward_vs_reverse.ipynb``.
 
@@ -80,15 +83,13 @@ class ForwardReversePanel(Panel):
     def __init__(self, **values: Any) -> None:
         # Fill the cache for every slider position once (~0.4 s), so no slider move ever waits
         # for the optimiser.
-        control = self.make_controls()["separation"]
-        for k in range(round((control.max - control.min) / control.step) + 1):
-            _state(round(control.min + k * control.step, 10))
+        low, high, step, _ = _SEPARATION
+        for k in range(round((high - low) / step) + 1):
+            _state(round(low + k * step, 10))
         super().__init__(**values)
 
     def make_controls(self) -> dict[str, Any]:
-        # Separation 0 is a single Gaussian (every fit is exact); beyond 6 the modes no longer
-        # overlap within the fixed x-range and nothing new happens.
-        return {"separation": float_slider("separation of the modes", 0.0, 6.0, 0.25, 5.5)}
+        return {"separation": float_slider("separation of the modes", *_SEPARATION)}
 
     def compute(self, separation: float) -> dict[str, Any]:
         # Rounded as the cache keys are, so a slider value such as 4.499999999 hits the cache.
@@ -120,12 +121,13 @@ class ForwardReversePanel(Panel):
             (dot,) = ax_k.plot([0], [0], "o", color=COLORS[color], ms=8, mec="white",
                                animated=True)
             dots.append(dot)
-        box = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 2}
+        # Opaque: the readout stays legible wherever the curve passes behind it.
+        box = {"facecolor": "white", "alpha": 1.0, "edgecolor": "none", "pad": 2}
         text = ax_k.text(0.03, 0.97, "", transform=ax_k.transAxes, va="top", fontsize=9.5,
                          bbox=box, animated=True)
         ax_k.set_xlim(_MU_GRID[0], _MU_GRID[-1])
         ax_k.set_ylim(0.0, _KL_VIEW_MAX)
-        style_axes(ax_k, "mean of q, μ_q", "D_KL(q‖p) (nats)", "Reverse objective")
+        style_axes(ax_k, "mean of q, μ_q", "D_KL(q‖p) (nats)", "Reverse objective along μ_q")
         return SimpleNamespace(p_line=p_line, p_fill=p_fill, fwd_line=fwd_line,
                                rev_lines=rev_lines, land_line=land_line, dots=dots, text=text)
 
@@ -140,7 +142,8 @@ class ForwardReversePanel(Panel):
             dot.set_data([mu], [kl])
         mu_f, sigma_f = result["forward"]
         artists.text.set_text(
-            f"curve: σ_q = {result['landscape_sigma']:.2f}\n"
+            f"curve: at σ_q = {result['landscape_sigma']:.2f} (best fit)\n"
+            f"dots: the {len(_STARTS)} fits, each at its own σ_q\n"
             f"local optima found: {result['n_optima']}\n"
             f"forward fit: μ = {mu_f:.2f}, σ = {sigma_f:.2f}"
         )

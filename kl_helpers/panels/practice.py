@@ -117,7 +117,8 @@ class DivergenceComparisonPanel(Panel):
         ax_k.axhline(math.log(2.0), color=COLORS["grey"], lw=1, ls=":")
         ax_k.text(_SHIFTS[-1], math.log(2.0) + 0.04, "ln 2", ha="right", va="bottom",
                   fontsize=9, color=COLORS["grey"])
-        box = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 2}
+        # Opaque: the readouts stay legible wherever a curve passes behind them.
+        box = {"facecolor": "white", "alpha": 1.0, "edgecolor": "none", "pad": 2}
         texts = {
             key: ax_k.text(0.03, y, "", transform=ax_k.transAxes, va="top", fontsize=9.5,
                            color=COLORS[styles[key][0]], bbox=box, animated=True)
