@@ -424,6 +424,7 @@ def fit_reverse_kl(
     _check_mixture(p)
     theta = np.array([float(as_real_array(mu0, "mu0")), math.log(float(positive(sigma0, "sigma0")))])
     max_iter = positive_int(max_iter, "max_iter")
+    tol = float(positive(tol, "tol"))
     value, grad, hess = _objective_derivatives(p, *theta)
     path = [(theta[0], math.exp(theta[1]))]
     converged = False
@@ -522,5 +523,10 @@ def posterior_gap(x: float, q: ArrayLike, p: GaussianMixture) -> float:
     0.0
     """
     _check_mixture(p)
-    return kl_divergence(q, p.responsibilities(x))
+    q_arr = as_distribution(q, "q")
+    if q_arr.shape != p.weights.shape:
+        raise ValueError(
+            f"q must have one probability per component ({p.weights.size}), got {q_arr.size}"
+        )
+    return kl_divergence(q_arr, p.responsibilities(x))
 
