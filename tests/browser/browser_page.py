@@ -107,7 +107,7 @@ ARM_MOVE_JS = r"""
   const img = box && box.querySelector('img');
   const label = handle.closest('.widget-slider').querySelector('.widget-label');
   const info = {
-    label: label ? label.innerText.trim() : '?',
+    label: label ? label.textContent.trim() : '?',
     value: Number(handle.getAttribute('aria-valuenow')),
     min: Number(handle.getAttribute('aria-valuemin')),
     max: Number(handle.getAttribute('aria-valuemax')),

@@ -94,7 +94,7 @@ def _shutdown_kernels(lab: Server) -> None:
 
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize("name", notebooks())
-def test_notebook_runs_and_sliders_respond(name: str, lab: Server, browser: BrowserContext) -> None:
+def test_notebook_runs_and_sliders_respond(name: str, browser: BrowserContext, lab: Server) -> None:
     page = browser.new_page()
     crashes: list[str] = []
     page.on("pageerror", lambda exc: crashes.append(str(exc)))

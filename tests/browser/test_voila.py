@@ -40,7 +40,7 @@ def _save_screenshot(png: bytes, path: str) -> None:
 
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize("name", DASHBOARDS)
-def test_dashboard_renders_and_sliders_respond(name: str, voila: Server, browser: BrowserContext) -> None:
+def test_dashboard_renders_and_sliders_respond(name: str, browser: BrowserContext, voila: Server) -> None:
     notebook = NOTEBOOK_DIR / name
     assert notebook.exists(), f"{notebook} is missing: the README's `make explore` serves it"
     page = browser.new_page()
@@ -52,7 +52,7 @@ def test_dashboard_renders_and_sliders_respond(name: str, voila: Server, browser
         wait_for_widgets(page, count_widget_outputs(notebook))
         assert not page_errors(page), f"{name}: errors in the page: {page_errors(page)}"
         if os.environ.get("KL_SCREENSHOT"):
-            _save_screenshot(page.screenshot(full_page=True), os.environ["KL_SCREENSHOT"])
+            _save_screenshot(page.screenshot(), os.environ["KL_SCREENSHOT"])
         TIMINGS.extend(move_every_slider(page, "voila", name))
         assert not page_errors(page), f"{name}: errors after moving sliders: {page_errors(page)}"
         assert not kernel_errors(page)
