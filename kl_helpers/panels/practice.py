@@ -136,4 +136,4 @@ class DivergenceComparisonPanel(Panel):
             artists.lines[key].set_ydata(result[f"{key}_curve"])
             # Off-scale values sit on the top edge; the readout carries the number.
             artists.dots[key].set_data([result["shift"]], [min(result[key], _VIEW_MAX)])
-            artists.texts[key].set_text(f"{labels[key]} = {result[key]:.3f} nats")
+            artists.texts[key].set_text(f"{labels[key]} = {result[key]:.3f}")  # nats: on the axis
