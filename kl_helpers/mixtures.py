@@ -3,12 +3,13 @@
 A mixture is the simplest distribution that is *not* in the Gaussian family, so it shows what each
 direction of KL does when the model cannot match the data: the forward direction D_KL(p‖q)
 (maximum likelihood) matches moments and covers both modes; the reverse direction D_KL(q‖p)
-(variational inference) locks onto one mode, and which one depends on where the optimiser starts.
+(variational inference) has several local optima, usually one per mode, and which one it finds
+depends on where the optimiser starts.
 A mixture is also the smallest latent-variable model (the component is the latent), which is how
 ``06_kl_in_practice.ipynb`` checks log p(x) = ELBO + D_KL(q(z)‖p(z|x)).
 
-Everything is numpy only and deterministic: expectations under a Gaussian use Gauss–Hermite
-quadrature on fixed nodes (no sampling), so results are reproducible and smooth in the parameters.
+Everything is numpy only and deterministic: expectations under a Gaussian use quadrature on a
+fixed grid (no sampling), so results are reproducible and smooth in the parameters.
 
 Introduced in ``05_forward_vs_reverse.ipynb``.
 """
