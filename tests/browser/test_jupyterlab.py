@@ -9,6 +9,7 @@ repaint its panel's image. The kernel is shut down afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import pytest
@@ -88,8 +89,11 @@ CELL_ERRORS_JS = r"""
 
 
 def _shutdown_kernels(lab: Server) -> None:
-    for session in json.loads(lab.api("GET", "api/sessions")):
-        lab.api("DELETE", f"api/sessions/{session['id']}")
+    # Best effort: if the server is already gone, stopping it at session end kills what is left,
+    # and an error here must not hide the test's own failure.
+    with contextlib.suppress(OSError):
+        for session in json.loads(lab.api("GET", "api/sessions")):
+            lab.api("DELETE", f"api/sessions/{session['id']}")
 
 
 @pytest.mark.timeout(240)
