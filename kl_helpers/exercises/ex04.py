@@ -121,7 +121,9 @@ def check_04_variance_gradient(
         except Exception as exc:  # a learner's bug is feedback, not a crash
             return Feedback(False, f"Your function raised {type(exc).__name__}: {exc}")
         if got is None:
-            return Feedback(False, NO_ANSWER.replace("replace None", "return a number"))
+            return Feedback(
+                False, "No answer yet: grad_variance returns None; implement it and run the cell again."
+            )
         try:
             got = float(got)
         except (TypeError, ValueError):
