@@ -112,12 +112,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.section("slider latency: key press -> new image painted (real browser)")
     width = max(len(t.notebook) for t in TIMINGS)
     terminalreporter.write_line(
-        f"{'where':<10} {'notebook':<{width}}  {'slider':<22} {'moves':>5} {'median':>8} {'worst':>8}"
+        f"{'where':<10} {'notebook':<{width}}  {'slider':<26} {'moves':>5} {'median':>8} {'worst':>8}"
         f"  median<={TARGET_LATENCY_MS:.0f}ms"
     )
     for t in TIMINGS:
         mark = "PASS" if t.median <= TARGET_LATENCY_MS else "MISS"
         terminalreporter.write_line(
-            f"{t.where:<10} {t.notebook:<{width}}  {t.slider[:22]:<22} {len(t.latencies):>5}"
+            f"{t.where:<10} {t.notebook:<{width}}  {t.slider[:26]:<26} {len(t.latencies):>5}"
             f" {t.median:6.0f}ms {t.worst:6.0f}ms  {mark}"
         )
