@@ -270,7 +270,7 @@ class DescentPanel(Panel):
             curves.append(self.kl_curve)
         (cursor,) = ax_l.plot([0, 0], [0, 1], color=COLORS["grey"], lw=1, animated=True)
         (dots,) = ax_l.plot([], [], "o", color=COLORS["ink"], ms=6, animated=True)
-        readout = ax_l.text(0.97, 0.42, "", transform=ax_l.transAxes, ha="right", va="top",
+        readout = ax_l.text(0.97, 0.8, "", transform=ax_l.transAxes, ha="right", va="top",
                             fontsize=10, bbox=_TEXT_BOX, animated=True)
         low = min(0.0, min(float(c.min()) for c in curves))
         high = max(float(c.max()) for c in curves)
