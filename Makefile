@@ -30,9 +30,7 @@ test: $(STAMP) browser  ## unit tests, doctests, strict nbval, real-browser test
 	$(BIN)/python -m pytest
 
 execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (then review the diff!)
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-		--ExecutePreprocessor.record_timing=False --ExecutePreprocessor.store_widget_state=False \
-		notebooks/*.ipynb
+	$(BIN)/python tools/store_outputs.py notebooks/*.ipynb
 
 browser:  ## make sure Chromium is there for the browser tests (installs it with apt-get as root)
 	@if [ -x "$(CHROMIUM)" ]; then \

@@ -1,0 +1,64 @@
+"""Execute notebooks in place and store their outputs the way this project commits them.
+
+    python tools/store_outputs.py notebooks/*.ipynb
+
+Two things differ from a plain ``jupyter nbconvert --execute --inplace``:
+
+* no timing metadata and no widget state are stored, so a re-run changes only what really changed;
+* a slider panel's output keeps its ``image/png`` and ``text/plain`` but not its
+  ``application/vnd.jupyter.widget-view+json`` part. That part points at a widget model that exists
+  only while the kernel that made it runs; JupyterLab prefers it over the picture and, with the model
+  gone, shows "Error displaying widget: model not found" when a student opens the notebook. Without
+  it, JupyterLab, GitHub and nbviewer all show the picture until the notebook is run, and running it
+  shows the live panel again. nbval never compares widget views, so the check is unaffected.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def strip_widget_views(nb: nbformat.NotebookNode) -> int:
+    """Drop widget views from outputs that also carry a PNG; return how many were dropped."""
+    dropped = 0
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data and "image/png" in data:
+                del data[WIDGET_VIEW]
+                dropped += 1
+    return dropped
+
+
+def store(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,
+        store_widget_state=False,
+    ).execute()
+    dropped = strip_widget_views(nb)
+    nbformat.write(nb, path)
+    print(f"{path}: executed, {dropped} panel output(s) stored as PNG")
+
+
+def main(paths: list[str]) -> int:
+    if not paths:
+        print(__doc__)
+        return 2
+    for name in paths:
+        store(Path(name))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
