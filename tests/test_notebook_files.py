@@ -48,7 +48,7 @@ def test_stored_outputs_are_complete_and_clean(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_panels_are_stored_as_pictures(path):
-    # A stored widget view would show "model not found" in JupyterLab before the notebook is run.
+    # A stored widget view shows "model not found" in JupyterLab (trusted notebooks) before a run.
     panels = 0
     for cell in _code(path):
         for output in cell["outputs"]:

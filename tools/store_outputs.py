@@ -7,10 +7,12 @@ Two things differ from a plain ``jupyter nbconvert --execute --inplace``:
 * no timing metadata and no widget state are stored, so a re-run changes only what really changed;
 * a slider panel's output keeps its ``image/png`` and ``text/plain`` but not its
   ``application/vnd.jupyter.widget-view+json`` part. That part points at a widget model that exists
-  only while the kernel that made it runs; JupyterLab prefers it over the picture and, with the model
-  gone, shows "Error displaying widget: model not found" when a student opens the notebook. Without
-  it, JupyterLab, GitHub and nbviewer all show the picture until the notebook is run, and running it
-  shows the live panel again. nbval never compares widget views, so the check is unaffected.
+  only while the kernel that made it runs. JupyterLab 4 renders it only for a *trusted* notebook
+  (``jupyter trust``, or one signed on that machine), and there, with the model gone, it shows
+  "Error displaying widget: model not found" instead of the picture (checked in headless Chromium);
+  an untrusted notebook falls back to the PNG either way. Without the widget view, JupyterLab,
+  GitHub and nbviewer show the picture until the notebook is run, and running it shows the live
+  panel again. nbval never compares widget views, so the check is unaffected.
 """
 
 from __future__ import annotations
