@@ -1,40 +1,82 @@
 """kl_helpers: the computations behind the "KL divergence, step by step" notebooks.
 
-The numerical core imported here uses numpy only; plotting (``kl_helpers.plotting``,
-``kl_helpers.figures``) and slider panels (``kl_helpers.panels``) import matplotlib and
-ipywidgets and are imported explicitly by the notebooks that need them.
+``import kl_helpers as kh`` reaches everything the lessons use:
 
-All divergences take their arguments in mathematical order: ``kl_divergence(p, q)`` is
-D_KL(p‖q), with p the distribution the data come from and q the model.
+* the numerical core (numpy only), every public name promoted to the top level —
+  ``kh.kl_divergence``, ``kh.kl_normal_normal``, ``kh.kl_estimate``, ``kh.fit_normal_mle``,
+  ``kh.NormalMixture``, ``kh.logsumexp`` … — and its modules (``kh.divergence``,
+  ``kh.distributions``, ``kh.special``, ``kh.quadrature``, ``kh.estimators``, ``kh.optimize``,
+  ``kh.fitting``, ``kh.mixtures``, ``kh.multivariate``, ``kh.classification``);
+* the exercise checkers, ``kh.exercises.check_NN_*`` (numpy only);
+* the plotting layer, ``kh.plotting``, ``kh.figures.<lesson>`` and ``kh.panels.<Panel>``, which
+  need matplotlib and ipywidgets and are imported on first use, so ``import kl_helpers`` stays
+  fast and works without them.
+
+KL functions are named ``kl_<family of p>_<family of q>`` (``kl_normal_normal``,
+``kl_mixture_normal``, ``kl_normal_mixture``, ``kl_mvnormal_mvnormal``,
+``kl_diagnormal_stdnormal``); ``kl_divergence`` takes discrete probability vectors. All of them
+take their arguments in mathematical order: the first is ``p``, the distribution the data come
+from, the second ``q``, the model — ``kl_divergence(p, q)`` is D_KL(p‖q).
 """
 
-from .distributions import (
-    gaussian_cross_entropy,
-    gaussian_entropy,
-    gaussian_logpdf,
-    gaussian_pdf,
-    kl_gaussian,
-    kl_on_grid,
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from . import (
+    classification,
+    distributions,
+    divergence,
+    estimators,
+    exercises,  # noqa: F401  (kh.exercises.check_NN_*)
+    fitting,
+    mixtures,
+    multivariate,
+    optimize,
+    quadrature,
+    special,
 )
-from .divergence import cross_entropy, entropy, js_divergence, kl_divergence
-from .estimators import cross_entropy_estimate, kl_estimate, kl_estimator_terms
-from .fitting import fit_gaussian_mle
+from .classification import *  # noqa: F403
+from .distributions import *  # noqa: F403
+from .divergence import *  # noqa: F403
+from .estimators import *  # noqa: F403
+from .fitting import *  # noqa: F403
+from .mixtures import *  # noqa: F403
+from .multivariate import *  # noqa: F403
+from .optimize import *  # noqa: F403
+from .quadrature import *  # noqa: F403
+from .special import *  # noqa: F403
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "cross_entropy",
-    "cross_entropy_estimate",
-    "entropy",
-    "fit_gaussian_mle",
-    "gaussian_cross_entropy",
-    "gaussian_entropy",
-    "gaussian_logpdf",
-    "gaussian_pdf",
-    "js_divergence",
-    "kl_divergence",
-    "kl_estimate",
-    "kl_estimator_terms",
-    "kl_gaussian",
-    "kl_on_grid",
-]
+#: The numpy-only modules whose public names are promoted to the top level (in import order).
+CORE_MODULES: tuple[ModuleType, ...] = (
+    special,
+    distributions,
+    divergence,
+    quadrature,
+    estimators,
+    optimize,
+    fitting,
+    mixtures,
+    multivariate,
+    classification,
+)
+#: Subpackages that need matplotlib / ipywidgets: imported on first attribute access.
+_LAZY = ("plotting", "figures", "panels")
+
+__all__ = sorted({name for module in CORE_MODULES for name in module.__all__})
+
+
+def __getattr__(name: str) -> ModuleType:
+    # PEP 562: `kh.panels` imports the plotting layer only when a lesson first asks for it.
+    if name in _LAZY:
+        module = importlib.import_module(f".{name}", __name__)
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'kl_helpers' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

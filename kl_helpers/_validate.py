@@ -21,8 +21,11 @@ def _first_bad_index(mask: np.ndarray) -> int:
     return int(np.flatnonzero(mask.ravel())[0])
 
 
-def as_real_array(value: Any, name: str) -> np.ndarray:
-    """Convert ``value`` to a float array, refusing strings, booleans, complex and ragged input."""
+def as_real_array(value: Any, name: str, *, check_finite: bool = True) -> np.ndarray:
+    """Convert ``value`` to a float array, refusing strings, booleans, complex and ragged input.
+
+    With ``check_finite=False`` the caller promises its own (cheaper) check for NaN and inf.
+    """
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{name} must be numbers, not a string ({value!r}); pass e.g. [0.2, 0.8]")
     try:
@@ -38,8 +41,8 @@ def as_real_array(value: Any, name: str) -> np.ndarray:
             f"{name} must hold real numbers, got values of type {arr.dtype} "
             f"(e.g. {arr.ravel()[0]!r} if non-empty); convert them to float first"
         )
-    arr = arr.astype(float)
-    if arr.size and not np.all(np.isfinite(arr)):
+    arr = arr.astype(float, copy=False)
+    if check_finite and arr.size and not np.all(np.isfinite(arr)):
         i = _first_bad_index(~np.isfinite(arr))
         raise ValueError(
             f"{name} contains a non-finite value ({arr.ravel()[i]}) at flat index {i}; "
@@ -58,44 +61,138 @@ def as_sample(value: Any, name: str) -> np.ndarray:
     return arr
 
 
-def as_distribution(value: Any, name: str, *, normalize: bool = False) -> np.ndarray:
-    """A discrete probability vector: 1-D, non-empty, finite, non-negative, summing to 1.
+def _row_label(index: tuple[int, ...]) -> str:
+    return f"row {index[0]}" if len(index) == 1 else f"row {index}"
 
-    With ``normalize=True`` the entries are rescaled to sum to 1 instead of being refused,
+
+def _where(index: tuple[int, ...], position: int, one_d: bool) -> str:
+    return f"index {position}" if one_d else f"{_row_label(index)}, index {position}"
+
+
+def as_distributions(
+    value: Any, name: str, *, axis: int = -1, normalize: bool = False
+) -> np.ndarray:
+    """Probability vectors along ``axis``: non-empty, finite, non-negative, each summing to 1.
+
+    Returns a float array with the outcome axis moved last (a view where possible). A 1-D input is
+    one distribution; a 2-D input with ``axis=-1`` is one distribution per row, as in
+    ``scipy.stats.entropy``. Errors name the argument and, for several distributions, the row.
+
+    With ``normalize=True`` each distribution is rescaled to sum to 1 instead of being refused,
     which is what you want for counts or unnormalised weights.
+
+    The checks cost two reductions (a minimum and the sums); only when one fails is the array
+    searched for the first offending entry, so validation stays cheap on long vectors.
     """
-    arr = as_real_array(value, name)
-    if arr.ndim != 1:
+    arr = as_real_array(value, name, check_finite=False)
+    if arr.ndim == 0:
         raise ValueError(
-            f"{name} must be a one-dimensional vector of probabilities, got shape {arr.shape}"
+            f"{name} must be a vector of probabilities (at least one-dimensional), got a single "
+            f"number ({float(arr)}); pass e.g. [0.2, 0.8]"
         )
-    if arr.size == 0:
+    try:
+        arr = np.moveaxis(arr, axis, -1)
+    except np.exceptions.AxisError:
+        raise ValueError(
+            f"axis={axis} is out of range for {name} of shape {arr.shape}; use an axis between "
+            f"{-arr.ndim} and {arr.ndim - 1}"
+        ) from None
+    if arr.shape[-1] == 0:
         raise ValueError(f"{name} is empty; a distribution needs at least one outcome")
-    if np.any(arr < 0):
-        i = _first_bad_index(arr < 0)
-        raise ValueError(
-            f"{name} has a negative entry ({arr[i]}) at index {i}; probabilities must be >= 0"
-        )
-    total = float(arr.sum())
+    if arr.size == 0:
+        raise ValueError(f"{name} has shape {arr.shape} and holds no distribution; pass at least one")
+    one_d = arr.ndim == 1
+    # Fast checks first: NaN propagates through min, inf through the sums. The sums of invalid
+    # input may overflow; that is diagnosed below, so numpy's warning would only repeat it.
+    with np.errstate(over="ignore", invalid="ignore"):
+        lowest = arr.min()
+        totals = arr.sum(axis=-1)
+    if not lowest >= 0 or not np.all(np.isfinite(totals)):
+        _diagnose_entries(arr, name, one_d)
     if normalize:
-        if total == 0.0:
-            raise ValueError(f"{name} is all zeros, so it cannot be normalised to sum to 1")
-        return arr / total
-    if abs(total - 1.0) > SUM_TOLERANCE:
+        if np.any(totals == 0):
+            index = np.unravel_index(_first_bad_index(totals == 0), totals.shape)
+            where = "" if one_d else f" ({_row_label(index)})"
+            raise ValueError(f"{name} is all zeros{where}, so it cannot be normalised to sum to 1")
+        # Divide by the largest entry first, so that the sum of weights near the float limit
+        # cannot overflow.
+        top = arr.max(axis=-1, keepdims=True)
+        scaled = arr / top
+        return scaled / scaled.sum(axis=-1, keepdims=True)
+    off = np.abs(totals - 1.0) > SUM_TOLERANCE
+    if np.any(off):
+        index = np.unravel_index(_first_bad_index(off), totals.shape)
+        where = "" if one_d else f" ({_row_label(index)})"
         raise ValueError(
-            f"{name} sums to {total:.12g}, not 1; pass probabilities, or pass "
+            f"{name}{where} sums to {float(totals[index]):.12g}, not 1; pass probabilities, or pass "
             "normalize=True to rescale counts or weights explicitly"
         )
     return arr
 
 
+def _diagnose_entries(arr: np.ndarray, name: str, one_d: bool) -> None:
+    """Raise the precise error for a non-finite or negative entry (the fast checks failed)."""
+    finite = np.isfinite(arr)
+    if not np.all(finite):
+        i = _first_bad_index(~finite)
+        raise ValueError(
+            f"{name} contains a non-finite value ({arr.ravel()[i]}) at flat index {i}; "
+            "every entry must be a finite number"
+        )
+    if np.any(arr < 0):
+        flat = _first_bad_index(arr < 0)
+        index = np.unravel_index(flat, arr.shape)
+        raise ValueError(
+            f"{name} has a negative entry ({arr[index]}) at "
+            f"{_where(index[:-1], int(index[-1]), one_d)}; probabilities must be >= 0"
+        )
+    # Finite entries >= 0 whose sum overflowed: certainly not probabilities.
+    raise ValueError(
+        f"{name} has entries so large that their sum overflows; pass probabilities (summing to 1), "
+        "or pass normalize=True to rescale weights"
+    )
+
+
+def as_distribution(value: Any, name: str, *, normalize: bool = False) -> np.ndarray:
+    """One discrete probability vector: 1-D, non-empty, finite, non-negative, summing to 1.
+
+    With ``normalize=True`` the entries are rescaled to sum to 1 instead of being refused.
+    See :func:`as_distributions` for several distributions at once.
+    """
+    arr = as_real_array(value, name, check_finite=False)
+    if arr.ndim != 1:
+        raise ValueError(
+            f"{name} must be a one-dimensional vector of probabilities, got shape {arr.shape}"
+        )
+    return as_distributions(arr, name, normalize=normalize)
+
+
 def same_shape(p: np.ndarray, q: np.ndarray, names: tuple[str, str] = ("p", "q")) -> None:
-    """Refuse two distributions over different numbers of outcomes."""
+    """Refuse two distributions over different numbers of outcomes (1-D inputs)."""
     if p.shape != q.shape:
         raise ValueError(
             f"{names[0]} and {names[1]} must describe the same outcomes, but {names[0]} has "
             f"{p.size} entries and {names[1]} has {q.size}"
         )
+
+
+def broadcast_pair(
+    p: np.ndarray, q: np.ndarray, names: tuple[str, str] = ("p", "q")
+) -> tuple[np.ndarray, np.ndarray]:
+    """Broadcast two validated arrays of distributions (outcome axis last) against each other."""
+    if p.shape[-1] != q.shape[-1]:
+        raise ValueError(
+            f"{names[0]} and {names[1]} must describe the same outcomes, but {names[0]} has "
+            f"{p.shape[-1]} entries and {names[1]} has {q.shape[-1]} (along the outcome axis)"
+        )
+    try:
+        return np.broadcast_arrays(p, q)
+    except ValueError:
+        raise ValueError(
+            f"{names[0]} (shape {p.shape}) and {names[1]} (shape {q.shape}, outcome axis last) "
+            "hold different numbers of distributions that do not broadcast; pass one "
+            "distribution, or the same number of rows in both"
+        ) from None
 
 
 def log_base(base: Any) -> float:
@@ -163,14 +260,48 @@ def log_density_function(value: Any, name: str) -> Any:
     return value
 
 
-def positive_scalar(value: Any, name: str, example: str) -> float:
-    """One finite real number > 0 (a learning rate, a tolerance); ``example`` shows a good value."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number such as {example}, got {value!r}")
-    value = float(value)
-    if not math.isfinite(value) or value <= 0.0:
-        raise ValueError(f"{name} must be a finite number > 0 (e.g. {example}), got {value}")
-    return value
+def scalar(value: Any, name: str, *, positive: bool = False, example: str = "0.5") -> float:
+    """One finite real number, returned as a Python float (a mean, a learning rate, a tolerance).
+
+    The one validator for single-number arguments: it refuses strings (``tol='1e-7'``),
+    booleans, arrays with more than one value (``mu0=[0, 1]``), NaN and inf, and with
+    ``positive=True`` anything <= 0, each time naming the argument and showing ``example``.
+    Numpy scalars and 0-d arrays are accepted.
+
+    Examples
+    --------
+    >>> scalar(np.float32(0.25), "sigma", positive=True)
+    0.25
+    >>> scalar([0.0, 1.0], "mu0")
+    Traceback (most recent call last):
+        ...
+    ValueError: mu0 must be a single number (e.g. 0.5), got an array of shape (2,)
+    """
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be a real number such as {example}, not the string {value!r}")
+    if isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be a real number such as {example}, not a boolean ({value!r})")
+    if not isinstance(value, numbers.Real):
+        try:
+            arr = np.asarray(value)
+        except ValueError:
+            arr = np.asarray(None, dtype=object)  # ragged: reported as not a number below
+        if arr.dtype.kind not in "iuf":
+            raise TypeError(f"{name} must be a real number such as {example}, got {value!r}")
+        if arr.ndim != 0:
+            raise ValueError(
+                f"{name} must be a single number (e.g. {example}), got an array of shape {arr.shape}"
+            )
+        value = arr[()]
+    try:
+        number = float(value)
+    except OverflowError:  # a Python int beyond the float range
+        number = math.inf if value > 0 else -math.inf
+    if positive and not (math.isfinite(number) and number > 0.0):
+        raise ValueError(f"{name} must be a finite number > 0 (e.g. {example}), got {number:g}")
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number (e.g. {example}), got {number}")
+    return number
 
 
 def as_counts(value: Any, name: str) -> np.ndarray:

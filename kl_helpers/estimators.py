@@ -9,11 +9,15 @@ With :math:`r = q(x)/p(x)` and :math:`x \sim p` the per-sample KL terms are
 
 * ``k1`` :math:`= -\ln r` (unbiased; can be negative),
 * ``k2`` :math:`= (\ln r)^2 / 2` (non-negative, low variance, **biased**),
-* ``k3`` :math:`= (r - 1) - \ln r` (unbiased because :math:`E_p[r] = 1`; non-negative because
-  :math:`\ln r \le r - 1`).
+* ``k3`` :math:`= (r - 1) - \ln r` (non-negative because :math:`\ln r \le r - 1`; unbiased
+  because :math:`E_p[r] = \int_{p > 0} q\,dx = 1` **when q = 0 wherever p = 0**; otherwise biased
+  low by :math:`1 - Q(p > 0)`).
 
 Everything is vectorised (no Python loop over samples) and numpy only. Introduced in
-``03_sample_approximation.ipynb``; :func:`expectation_on_grid` is used in ``02_decomposition.ipynb``.
+``03_sample_approximation.ipynb``.
+
+References: J. Schulman, "Approximating KL divergence" (2020), http://joschu.net/blog/kl-approx.html,
+for the names k1, k2, k3.
 """
 
 from __future__ import annotations
@@ -30,19 +34,19 @@ from ._validate import (
     as_sample,
     choice,
     log_density_function,
-    positive,
     positive_int,
+    scalar,
 )
-from .distributions import gaussian_logpdf
+from .distributions import _normal_logpdf
 
 __all__ = [
     "ESTIMATORS",
     "cross_entropy_estimate",
-    "expectation_on_grid",
-    "gaussian_kl_replications",
     "kl_estimate",
+    "kl_estimate_normal_model",
+    "kl_estimates_normal",
     "kl_estimator_terms",
-    "kl_term_std_gaussian",
+    "kl_term_std_normal",
     "loglog_slope",
     "running_mean_and_se",
     "spread_by_sample_size",
@@ -55,14 +59,6 @@ ESTIMATORS = ("k1", "k2", "k3")
 _MAX_LOG_RATIO = 700.0
 
 LogDensity = Callable[[np.ndarray], ArrayLike]
-
-
-def _scalar(value: object, name: str, *, positive_only: bool = False) -> float:
-    """One finite real number (a mean or, with ``positive_only``, a standard deviation)."""
-    arr = positive(value, name) if positive_only else as_real_array(value, name)
-    if arr.ndim != 0:
-        raise ValueError(f"{name} must be a single number, got an array of shape {arr.shape}")
-    return float(arr)
 
 
 def _log_density_at(logf: LogDensity, x: np.ndarray, name: str) -> np.ndarray:
@@ -111,13 +107,22 @@ def cross_entropy_estimate(logq: LogDensity, samples: ArrayLike) -> float:
         If ``samples`` is empty, not one-dimensional or not finite; if ``logq`` returns the wrong
         number of values or a non-finite one.
 
+    See Also
+    --------
+    kl_estimate : The KL divergence from the same samples.
+    kl_helpers.divergence.cross_entropy : Exact, for discrete distributions.
+    kl_helpers.quadrature.expectation_on_grid : The same expectation on a grid.
+
     Examples
     --------
-    >>> from kl_helpers import gaussian_cross_entropy
+    >>> from kl_helpers.distributions import normal_cross_entropy, normal_logpdf
     >>> x = np.random.default_rng(0).normal(0.0, 1.0, 100_000)
-    >>> est = cross_entropy_estimate(lambda t: gaussian_logpdf(t, 0.5, 1.0), x)
-    >>> abs(est - gaussian_cross_entropy(0.0, 1.0, 0.5, 1.0)) < 0.01
-    True
+    >>> round(cross_entropy_estimate(lambda t: normal_logpdf(t, 0.5, 1.0), x), 3)
+    1.545
+    >>> round(normal_cross_entropy(0.0, 1.0, 0.5, 1.0), 3)         # the exact value
+    1.544
+
+    Introduced in ``03_sample_approximation.ipynb``.
     """
     x = as_sample(samples, "samples")
     return float(-np.mean(_log_density_at(logq, x, "logq")))
@@ -157,6 +162,10 @@ def kl_estimator_terms(
     ``k3`` is evaluated as ``expm1(l) - l`` with :math:`l = \ln r`, accurate when ``q`` is close to
     ``p``. Rounding in ``expm1`` could still leave a term a few ulps below zero where the true
     value is :math:`l^2/2 < 10^{-32}`, so terms are floored at 0.
+
+    See Also
+    --------
+    kl_estimate : The mean of these terms, from log-density functions.
 
     Examples
     --------
@@ -202,8 +211,9 @@ def kl_estimate(
     samples : array_like
         Draws from ``p``: one-dimensional, non-empty, finite.
     estimator : {"k1", "k2", "k3"}, default "k1"
-        ``k1`` is the plain mean of :math:`\ln p - \ln q` (unbiased, may be negative), ``k3`` is
-        unbiased and never negative, ``k2`` is never negative but biased.
+        ``k1`` is the plain mean of :math:`\ln p - \ln q` (unbiased, may be negative); ``k3`` is
+        never negative, and unbiased when ``q`` is 0 wherever ``p`` is 0 (otherwise biased low);
+        ``k2`` is never negative but biased.
 
     Returns
     -------
@@ -215,23 +225,87 @@ def kl_estimate(
     TypeError, ValueError
         See :func:`cross_entropy_estimate` and :func:`kl_estimator_terms`.
 
+    See Also
+    --------
+    kl_estimator_terms : The per-sample terms.
+    kl_estimate_normal_model : For a normal model, with ln p given as values.
+    cross_entropy_estimate : :math:`H(p, q)` from the same samples.
+    kl_helpers.divergence.kl_divergence : Exact, for discrete distributions.
+
+    References
+    ----------
+    J. Schulman, "Approximating KL divergence" (2020), http://joschu.net/blog/kl-approx.html.
+
     Examples
     --------
-    >>> from kl_helpers import kl_gaussian
+    >>> from kl_helpers.distributions import normal_logpdf
     >>> x = np.random.default_rng(1).normal(0.0, 1.0, 200_000)
-    >>> logp = lambda t: gaussian_logpdf(t, 0.0, 1.0)
-    >>> logq = lambda t: gaussian_logpdf(t, 1.0, 1.0)
-    >>> truth = kl_gaussian(0.0, 1.0, 1.0, 1.0)
-    >>> [abs(kl_estimate(logp, logq, x, k) - truth) < 0.01 for k in ("k1", "k3")]
-    [True, True]
-    >>> kl_estimate(logp, logq, x, "k2") > truth + 0.1     # k2 is biased upwards here
-    True
+    >>> logp = lambda t: normal_logpdf(t, 0.0, 1.0)
+    >>> logq = lambda t: normal_logpdf(t, 1.0, 1.0)      # exact D_KL(p‖q) = 0.5
+    >>> [round(kl_estimate(logp, logq, x, k), 3) for k in ("k1", "k2", "k3")]   # k2 is biased
+    [0.502, 0.625, 0.499]
+
+    Introduced in ``03_sample_approximation.ipynb``.
     """
     choice(estimator, "estimator", ESTIMATORS)
     x = as_sample(samples, "samples")
     terms = kl_estimator_terms(_log_density_at(logp, x, "logp"), _log_density_at(logq, x, "logq"),
                                estimator)
     return float(np.mean(terms))
+
+
+def kl_estimate_normal_model(
+    samples: ArrayLike, logp_values: ArrayLike, mu: float, sigma: float, estimator: str = "k1"
+) -> float:
+    r"""Sample estimate of D_KL(p‖N(μ, σ²)) from draws of ``p`` whose log-density values are known.
+
+    The estimate of :func:`kl_estimate` for a normal model, taking :math:`\ln p(x_i)` as
+    numbers instead of a function (convenient when fitting the model, where ``p`` is fixed).
+
+    Parameters
+    ----------
+    samples : array_like
+        Draws :math:`x_i \sim p` (1-D, non-empty, finite).
+    logp_values : array_like
+        :math:`\ln p(x_i)`, one finite value per draw (``p`` must be known to add it back).
+    mu, sigma : float
+        The normal model (``sigma > 0``).
+    estimator : {"k1", "k2", "k3"}, default "k1"
+        See :func:`kl_estimator_terms`.
+
+    Returns
+    -------
+    float
+        With ``k1``: :math:`\frac1N \sum_i [\ln p(x_i) - \ln \mathcal N(x_i \mid \mu, \sigma^2)]`.
+        Over a fixed sample this is :func:`kl_helpers.fitting.normal_nll` plus the constant
+        :math:`\frac1N \sum_i \ln p(x_i)`, so both have the same minimiser.
+
+    See Also
+    --------
+    kl_estimate : For any pair of log-density functions.
+
+    Examples
+    --------
+    >>> from kl_helpers.distributions import normal_logpdf
+    >>> x = np.array([0.5, 1.5, 2.5])
+    >>> log_p = normal_logpdf(x, 1.5, 1.0)
+    >>> kl_estimate_normal_model(x, log_p, 1.5, 1.0)          # the model is p itself
+    0.0
+    >>> round(kl_estimate_normal_model(x, log_p, 1.0, 1.0), 4)
+    0.125
+
+    Introduced in ``04_mle_equivalence.ipynb``.
+    """
+    x = as_sample(samples, "samples")
+    lp = as_sample(logp_values, "logp_values")
+    if lp.shape != x.shape:
+        raise ValueError(
+            f"logp_values must hold one value ln p(x_i) per draw: samples has {x.size} values, "
+            f"logp_values has {lp.size}"
+        )
+    m = scalar(mu, "mu")
+    s = scalar(sigma, "sigma", positive=True, example="1.0")
+    return float(np.mean(kl_estimator_terms(lp, _normal_logpdf(x, m, s), estimator)))
 
 
 def running_mean_and_se(terms: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -269,7 +343,7 @@ def running_mean_and_se(terms: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.nd
     return n[1:], mean[1:], np.sqrt(var / n[1:])
 
 
-def kl_term_std_gaussian(
+def kl_term_std_normal(
     mu_p: float, sigma_p: float, mu_q: float, sigma_q: float
 ) -> float:
     r"""Exact standard deviation of one ``k1`` term :math:`\ln p(X) - \ln q(X)`, X ~ p, for normals.
@@ -286,17 +360,18 @@ def kl_term_std_gaussian(
 
     Examples
     --------
-    >>> kl_term_std_gaussian(0.0, 1.0, 1.0, 1.0)     # ln p - ln q = 1/2 - x
+    >>> kl_term_std_normal(0.0, 1.0, 1.0, 1.0)     # ln p - ln q = 1/2 - x
     1.0
     """
-    mp, mq = _scalar(mu_p, "mu_p"), _scalar(mu_q, "mu_q")
-    sp, sq = _scalar(sigma_p, "sigma_p", positive_only=True), _scalar(sigma_q, "sigma_q", positive_only=True)
+    mp, mq = scalar(mu_p, "mu_p"), scalar(mu_q, "mu_q")
+    sp = scalar(sigma_p, "sigma_p", positive=True, example="1.0")
+    sq = scalar(sigma_q, "sigma_q", positive=True, example="1.0")
     a = 0.5 * (sp**2 / sq**2 - 1.0)
     b = sp * (mp - mq) / sq**2
     return math.sqrt(2.0 * a * a + b * b)
 
 
-def gaussian_kl_replications(
+def kl_estimates_normal(
     mu_p: float,
     sigma_p: float,
     mu_q: float,
@@ -329,7 +404,7 @@ def gaussian_kl_replications(
 
     Examples
     --------
-    >>> out = gaussian_kl_replications(0, 1, 1, 1, n=10, replications=5,
+    >>> out = kl_estimates_normal(0, 1, 1, 1, n=10, replications=5,
     ...                                rng=np.random.default_rng(0))
     >>> sorted(out), out["k3"].shape, bool(np.all(out["k3"] >= 0))
     (['k1', 'k2', 'k3'], (5,), True)
@@ -340,10 +415,11 @@ def gaussian_kl_replications(
     names = [choice(e, "estimators", ESTIMATORS) for e in estimators]
     if not names:
         raise ValueError(f"estimators is empty; name at least one of {ESTIMATORS}")
-    mp, mq = _scalar(mu_p, "mu_p"), _scalar(mu_q, "mu_q")
-    sp, sq = _scalar(sigma_p, "sigma_p", positive_only=True), _scalar(sigma_q, "sigma_q", positive_only=True)
+    mp, mq = scalar(mu_p, "mu_p"), scalar(mu_q, "mu_q")
+    sp = scalar(sigma_p, "sigma_p", positive=True, example="1.0")
+    sq = scalar(sigma_q, "sigma_q", positive=True, example="1.0")
     x = rng.normal(mp, sp, size=(replications, n))
-    lp, lq = gaussian_logpdf(x, mp, sp), gaussian_logpdf(x, mq, sq)
+    lp, lq = _normal_logpdf(x, mp, sp), _normal_logpdf(x, mq, sq)
     return {name: kl_estimator_terms(lp, lq, name).mean(axis=1) for name in names}
 
 
@@ -360,7 +436,7 @@ def spread_by_sample_size(
     r"""Standard deviation of the KL estimate across ``replications`` data sets, for each size ``N``.
 
     This is the Monte Carlo error of one estimate from ``N`` samples; for ``k1`` it is
-    :func:`kl_term_std_gaussian` divided by :math:`\sqrt N`. The sample standard deviation of
+    :func:`kl_term_std_normal` divided by :math:`\sqrt N`. The sample standard deviation of
     ``replications`` estimates has a relative standard error of about
     :math:`1/\sqrt{2(\text{replications} - 1)}`.
 
@@ -376,7 +452,7 @@ def spread_by_sample_size(
     if np.any(ns < 1) or np.any(ns != np.round(ns)):
         raise ValueError(f"sizes must be whole numbers >= 1, got {ns.tolist()}")
     return np.array([
-        gaussian_kl_replications(mu_p, sigma_p, mu_q, sigma_q, int(n), replications, rng,
+        kl_estimates_normal(mu_p, sigma_p, mu_q, sigma_q, int(n), replications, rng,
                                  estimators=(estimator,))[estimator].std(ddof=1)
         for n in ns
     ])
@@ -400,39 +476,3 @@ def loglog_slope(sizes: ArrayLike, spreads: ArrayLike) -> float:
         raise ValueError("sizes and spreads need at least two points, all > 0, to fit a log-log slope")
     slope, _ = np.polyfit(np.log(ns), np.log(sd), 1)
     return float(slope)
-
-
-def expectation_on_grid(logp: ArrayLike, values: ArrayLike, x: ArrayLike) -> float:
-    r"""Trapezoid-rule :math:`E_p[f(X)] = \int p(x) f(x)\,dx` from values on a grid.
-
-    With ``values = logp`` this is :math:`\int p \ln p\,dx = -H(p)` (minus the entropy); with
-    ``values = logq`` it is :math:`\int p \ln q\,dx = -H(p, q)`.
-
-    Parameters
-    ----------
-    logp : array_like
-        :math:`\ln p` on the grid (finite).
-    values : array_like
-        :math:`f` on the grid (finite).
-    x : array_like
-        Strictly increasing grid covering essentially all of ``p``'s mass.
-
-    Examples
-    --------
-    >>> from kl_helpers import gaussian_entropy
-    >>> x = np.linspace(-12, 12, 4001)
-    >>> lp = gaussian_logpdf(x, 0.0, 1.0)
-    >>> abs(expectation_on_grid(lp, lp, x) + gaussian_entropy(1.0)) < 1e-9
-    True
-    """
-    grid = as_sample(x, "x")
-    lp = as_real_array(logp, "logp")
-    f = as_real_array(values, "values")
-    if grid.size < 2 or np.any(np.diff(grid) <= 0):
-        raise ValueError("x must be a strictly increasing grid of at least 2 points, e.g. np.linspace")
-    if lp.shape != grid.shape or f.shape != grid.shape:
-        raise ValueError(
-            f"logp, values and x must have the same length, got {lp.size}, {f.size} and {grid.size}"
-        )
-    integrand = np.exp(lp) * f
-    return float(np.sum(np.diff(grid) * (integrand[1:] + integrand[:-1]) / 2.0))

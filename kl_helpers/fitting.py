@@ -9,8 +9,6 @@ log-likelihood: the two differ by :math:`\\frac1N \\sum_i \\ln p(x_i)`, which do
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -20,33 +18,27 @@ from ._validate import (
     as_distribution,
     as_real_array,
     as_sample,
-    function_arg,
     positive,
     positive_int,
-    positive_scalar,
     same_shape,
+    scalar,
     scalar_result,
 )
-from .distributions import gaussian_logpdf
+from .optimize import DescentHistory, gradient_descent
+from .special import LOG_2PI
 
 __all__ = [
-    "DescentHistory",
     "categorical_counts",
     "categorical_mle",
     "categorical_nll",
-    "fit_gaussian_gd",
-    "fit_gaussian_mle",
-    "gaussian_nll",
-    "gaussian_nll_grad",
-    "gradient_descent",
-    "mc_kl_gaussian_model",
-    "numerical_gradient",
+    "fit_normal_gd",
+    "fit_normal_mle",
+    "normal_nll",
+    "normal_nll_grad",
 ]
 
-_LOG_2PI = math.log(2.0 * math.pi)
 
-
-def fit_gaussian_mle(x: ArrayLike) -> tuple[float, float]:
+def fit_normal_mle(x: ArrayLike) -> tuple[float, float]:
     r"""Closed-form maximum-likelihood fit of a normal distribution to data.
 
     Parameters
@@ -72,7 +64,7 @@ def fit_gaussian_mle(x: ArrayLike) -> tuple[float, float]:
 
     Examples
     --------
-    >>> fit_gaussian_mle([1.0, 2.0, 3.0])
+    >>> fit_normal_mle([1.0, 2.0, 3.0])
     (2.0, 0.816496580927726)
     """
     data = as_sample(x, "x")
@@ -101,7 +93,7 @@ def _standardised_moments(
     return (xbar - m) / s, spread / s, s
 
 
-def gaussian_nll(mu: ArrayLike, sigma: ArrayLike, x: ArrayLike) -> float | np.ndarray:
+def normal_nll(mu: ArrayLike, sigma: ArrayLike, x: ArrayLike) -> float | np.ndarray:
     r"""Average negative log-likelihood of data under :math:`\mathcal N(\mu, \sigma^2)`, in nats.
 
     Parameters
@@ -135,28 +127,28 @@ def gaussian_nll(mu: ArrayLike, sigma: ArrayLike, x: ArrayLike) -> float | np.nd
     Examples
     --------
     >>> x = [0.5, 1.5, 2.5]
-    >>> round(gaussian_nll(1.0, 2.0, x), 6)
+    >>> round(normal_nll(1.0, 2.0, x), 6)
     1.726669
-    >>> gaussian_nll([0.0, 1.5], 1.0, x).round(4)    # a grid of means at once
+    >>> normal_nll([0.0, 1.5], 1.0, x).round(4)    # a grid of means at once
     array([2.3773, 1.2523])
     """
     a, b, s = _standardised_moments(mu, sigma, x)
     # A squared ratio beyond 1e308 overflows to inf, which is the right answer (the data are
     # impossibly far from the model); the warning numpy would emit carries no information.
     with np.errstate(over="ignore"):
-        nll = 0.5 * _LOG_2PI + np.log(s) + 0.5 * (a * a + b * b)
+        nll = 0.5 * LOG_2PI + np.log(s) + 0.5 * (a * a + b * b)
     return scalar_result(nll)
 
 
-def gaussian_nll_grad(
+def normal_nll_grad(
     mu: ArrayLike, sigma: ArrayLike, x: ArrayLike
 ) -> tuple[float | np.ndarray, float | np.ndarray]:
-    r"""Gradient of :func:`gaussian_nll` with respect to :math:`\mu` and :math:`\sigma`.
+    r"""Gradient of :func:`normal_nll` with respect to :math:`\mu` and :math:`\sigma`.
 
     Parameters
     ----------
     mu, sigma, x : array_like
-        As in :func:`gaussian_nll`.
+        As in :func:`normal_nll`.
 
     Returns
     -------
@@ -175,234 +167,15 @@ def gaussian_nll_grad(
     Examples
     --------
     >>> x = [0.5, 1.5, 2.5]
-    >>> mu_hat, sigma_hat = fit_gaussian_mle(x)
-    >>> [round(abs(g), 12) for g in gaussian_nll_grad(mu_hat, sigma_hat, x)]
+    >>> mu_hat, sigma_hat = fit_normal_mle(x)
+    >>> [round(abs(g), 12) for g in normal_nll_grad(mu_hat, sigma_hat, x)]
     [0.0, 0.0]
     """
     a, b, s = _standardised_moments(mu, sigma, x)
-    with np.errstate(over="ignore"):  # see gaussian_nll: overflow means inf, which is correct
+    with np.errstate(over="ignore"):  # see normal_nll: overflow means inf, which is correct
         d_mu = -a / s
         d_sigma = (1.0 - (a * a + b * b)) / s
     return scalar_result(d_mu), scalar_result(d_sigma)
-
-
-def mc_kl_gaussian_model(x: ArrayLike, log_p: ArrayLike, mu: float, sigma: float) -> float:
-    r"""Monte Carlo estimate of :math:`D_{KL}(p \| \mathcal N(\mu, \sigma^2))` from a sample of ``p``.
-
-    Parameters
-    ----------
-    x : array_like
-        Draws :math:`x_i \sim p` (1-D, non-empty, finite).
-    log_p : array_like
-        :math:`\ln p(x_i)`, one finite value per draw (``p`` must be known to add it back).
-    mu, sigma : float
-        The normal model (``sigma > 0``).
-
-    Returns
-    -------
-    float
-        :math:`\frac1N \sum_i \bigl[\ln p(x_i) - \ln \mathcal N(x_i \mid \mu, \sigma^2)\bigr]`.
-        Over a fixed sample this is :func:`gaussian_nll` plus the constant
-        :math:`\frac1N \sum_i \ln p(x_i)`, so both have the same minimiser.
-
-    Examples
-    --------
-    >>> x = np.array([0.5, 1.5, 2.5])
-    >>> log_p = gaussian_logpdf(x, 1.5, 1.0)
-    >>> mc_kl_gaussian_model(x, log_p, 1.5, 1.0)
-    0.0
-    """
-    data = as_sample(x, "x")
-    lp = as_sample(log_p, "log_p")
-    if lp.shape != data.shape:
-        raise ValueError(
-            f"log_p must hold one value ln p(x_i) per draw: x has {data.size} values, "
-            f"log_p has {lp.size}"
-        )
-    return float(np.mean(lp - gaussian_logpdf(data, mu, sigma)))
-
-
-def numerical_gradient(
-    f: Callable[[np.ndarray], float], theta: ArrayLike, step: float = 1e-6
-) -> np.ndarray:
-    r"""Central finite-difference gradient of a scalar function of a parameter vector.
-
-    Parameters
-    ----------
-    f : callable
-        ``f(theta) -> float`` for a 1-D array ``theta``.
-    theta : array_like
-        The point (1-D, finite).
-    step : float, default 1e-6
-        Difference step :math:`h`, > 0. The error is :math:`O(h^2)` from the formula plus about
-        :math:`\epsilon |f| / h` from round-off, smallest near :math:`h \approx 10^{-5}`.
-
-    Returns
-    -------
-    numpy.ndarray
-        :math:`g_j = \bigl(f(\theta + h e_j) - f(\theta - h e_j)\bigr) / (2h)`.
-
-    Examples
-    --------
-    >>> numerical_gradient(lambda t: t[0] ** 2 + 3 * t[1], [1.0, 5.0]).round(6)
-    array([2., 3.])
-    """
-    f = function_arg(f, "f", "lambda theta: gaussian_nll(theta[0], theta[1], x)")
-    point = as_sample(theta, "theta")
-    h = positive_scalar(step, "step", "1e-6")
-    grad = np.empty_like(point)
-    for j in range(point.size):  # one pair of evaluations per parameter (not per sample)
-        e = np.zeros_like(point)
-        e[j] = h
-        grad[j] = (float(f(point + e)) - float(f(point - e))) / (2.0 * h)
-    return grad
-
-
-@dataclass(frozen=True)
-class DescentHistory:
-    """Every iterate of a gradient descent, for checking and for playback.
-
-    Attributes
-    ----------
-    thetas : numpy.ndarray
-        Shape ``(steps + 1, d)``: the starting point, then the point after each step.
-    losses : numpy.ndarray
-        The loss at each row of ``thetas``.
-    grad_norms : numpy.ndarray
-        The Euclidean norm of the gradient at each row of ``thetas``.
-    converged : bool
-        Whether the last gradient norm is within the tolerance.
-    learning_rate : float
-        The step size used.
-    """
-
-    thetas: np.ndarray
-    losses: np.ndarray
-    grad_norms: np.ndarray
-    converged: bool
-    learning_rate: float
-
-    @property
-    def steps(self) -> int:
-        """Number of steps taken."""
-        return len(self.thetas) - 1
-
-    @property
-    def theta(self) -> np.ndarray:
-        """The final point."""
-        return self.thetas[-1]
-
-
-def gradient_descent(
-    loss: Callable[[np.ndarray], float],
-    grad: Callable[[np.ndarray], ArrayLike],
-    theta0: ArrayLike,
-    learning_rate: float,
-    *,
-    tol: float = 1e-10,
-    max_steps: int = 10_000,
-) -> DescentHistory:
-    r"""Plain gradient descent :math:`\theta_{t+1} = \theta_t - \eta\,\nabla L(\theta_t)`, keeping history.
-
-    Parameters
-    ----------
-    loss : callable
-        ``loss(theta) -> float``.
-    grad : callable
-        ``grad(theta) -> array`` of the same length as ``theta``.
-    theta0 : array_like
-        Starting point (1-D, finite).
-    learning_rate : float
-        Step size :math:`\eta > 0`.
-    tol : float, default 1e-10
-        Stop when the gradient norm is at most ``tol``.
-    max_steps : int, default 10000
-        Stop after this many steps even if not converged (see ``converged`` in the result).
-
-    Returns
-    -------
-    DescentHistory
-        All iterates, losses and gradient norms.
-
-    Raises
-    ------
-    ValueError
-        If the descent diverges: the loss or gradient becomes non-finite, or the loss climbs
-        above its starting value (a descent method with a small enough step never does). The
-        message names the learning rate and suggests a smaller one. Also if ``grad`` returns
-        the wrong shape, or ``theta0``, ``learning_rate``, ``tol`` or ``max_steps`` is invalid.
-    TypeError
-        If ``loss`` or ``grad`` is not callable, or a number argument is not a number.
-
-    Notes
-    -----
-    A step size that oscillates without growing (e.g. exactly :math:`\eta = 1/L` on a
-    quadratic with curvature :math:`2L`) is not an error: the run stops at ``max_steps`` with
-    ``converged=False``.
-
-    Examples
-    --------
-    >>> h = gradient_descent(lambda t: float(t @ t), lambda t: 2 * t, [3.0, -4.0], 0.25)
-    >>> h.converged, h.steps, h.theta.round(9).tolist()
-    (True, 37, [0.0, -0.0])
-    >>> gradient_descent(lambda t: float(t @ t), lambda t: 2 * t, [3.0], 1.5)  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    ValueError: gradient descent diverged at step 1: the loss rose from 9 to 36, ... learning_rate=1.5 ...
-    """
-    loss = function_arg(loss, "loss", "lambda theta: gaussian_nll(theta[0], theta[1], x)")
-    grad = function_arg(grad, "grad", "a function returning the gradient as an array")
-    theta = as_sample(theta0, "theta0")
-    eta = positive_scalar(learning_rate, "learning_rate", "0.1")
-    tol = positive_scalar(tol, "tol", "1e-10")
-    max_steps = positive_int(max_steps, "max_steps")
-
-    def diverged(step: int, why: str) -> ValueError:
-        return ValueError(
-            f"gradient descent diverged at step {step}: {why}; learning_rate={eta:g} is too "
-            f"large for this problem, try a smaller one such as {eta / 10:g}"
-        )
-
-    def evaluate(point: np.ndarray, step: int) -> tuple[float, np.ndarray]:
-        value = float(loss(point))
-        if not math.isfinite(value):
-            raise diverged(step, f"the loss became {value}")
-        g = np.asarray(grad(point), dtype=float)
-        if g.shape != point.shape:
-            raise ValueError(
-                f"grad returned shape {g.shape} for a parameter of shape {point.shape}; "
-                "it must return one partial derivative per parameter"
-            )
-        if not np.all(np.isfinite(g)):
-            raise diverged(step, "the gradient became non-finite")
-        return value, g
-
-    value, g = evaluate(theta, 0)
-    thetas, losses, norms = [theta], [value], [float(np.linalg.norm(g))]
-    for step in range(1, max_steps + 1):
-        if norms[-1] <= tol:
-            break
-        # An overflowing step is caught just below as a non-finite parameter; numpy's own
-        # warning would only repeat it less clearly.
-        with np.errstate(over="ignore", invalid="ignore"):
-            theta = theta - eta * g
-        if not np.all(np.isfinite(theta)):
-            raise diverged(step, "the parameters became non-finite")
-        value, g = evaluate(theta, step)
-        if value > losses[0]:
-            raise diverged(
-                step, f"the loss rose from {losses[0]:.6g} to {value:.6g}, above its starting value"
-            )
-        thetas.append(theta)
-        losses.append(value)
-        norms.append(float(np.linalg.norm(g)))
-    return DescentHistory(
-        thetas=np.array(thetas),
-        losses=np.array(losses),
-        grad_norms=np.array(norms),
-        converged=norms[-1] <= tol,
-        learning_rate=eta,
-    )
 
 
 # exp(log_sigma) overflows beyond about 709 and underflows below about -745; well inside that,
@@ -410,21 +183,21 @@ def gradient_descent(
 _LOG_SIGMA_LIMIT = 300.0
 
 
-def _gaussian_loss_log_sigma(theta: np.ndarray, x: np.ndarray) -> float:
+def _normal_loss_log_sigma(theta: np.ndarray, x: np.ndarray) -> float:
     mu, log_sigma = theta
     if abs(log_sigma) > _LOG_SIGMA_LIMIT:
         return math.inf  # reported by gradient_descent as divergence
-    return gaussian_nll(mu, math.exp(log_sigma), x)
+    return normal_nll(mu, math.exp(log_sigma), x)
 
 
-def _gaussian_grad_log_sigma(theta: np.ndarray, x: np.ndarray) -> np.ndarray:
+def _normal_grad_log_sigma(theta: np.ndarray, x: np.ndarray) -> np.ndarray:
     mu, log_sigma = theta
     sigma = math.exp(log_sigma)
-    d_mu, d_sigma = gaussian_nll_grad(mu, sigma, x)
+    d_mu, d_sigma = normal_nll_grad(mu, sigma, x)
     return np.array([d_mu, sigma * d_sigma])  # chain rule: d/d(ln σ) = σ d/dσ
 
 
-def fit_gaussian_gd(
+def fit_normal_gd(
     x: ArrayLike,
     mu0: float,
     sigma0: float,
@@ -469,17 +242,17 @@ def fit_gaussian_gd(
     Examples
     --------
     >>> x = [0.5, 1.5, 2.5]
-    >>> h = fit_gaussian_gd(x, mu0=0.0, sigma0=1.0, learning_rate=0.2)
+    >>> h = fit_normal_gd(x, mu0=0.0, sigma0=1.0, learning_rate=0.2)
     >>> mu, sigma = h.theta[0], np.exp(h.theta[1])
-    >>> bool(np.allclose([mu, sigma], fit_gaussian_mle(x), atol=1e-9))
+    >>> bool(np.allclose([mu, sigma], fit_normal_mle(x), atol=1e-9))
     True
     """
     data = as_sample(x, "x")
-    fit_gaussian_mle(data)  # refuses data without spread (no MLE, the descent would never stop)
-    start = np.array([float(as_real_array(mu0, "mu0")), math.log(float(positive(sigma0, "sigma0")))])
+    fit_normal_mle(data)  # refuses data without spread (no MLE, the descent would never stop)
+    start = np.array([scalar(mu0, "mu0"), math.log(scalar(sigma0, "sigma0", positive=True, example="1.0"))])
     return gradient_descent(
-        lambda t: _gaussian_loss_log_sigma(t, data),
-        lambda t: _gaussian_grad_log_sigma(t, data),
+        lambda t: _normal_loss_log_sigma(t, data),
+        lambda t: _normal_grad_log_sigma(t, data),
         start,
         learning_rate,
         tol=tol,

@@ -22,44 +22,32 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._validate import as_distribution, as_real_array, as_rng, positive, positive_int, scalar_result
-from .distributions import gaussian_cross_entropy, gaussian_entropy
+from ._validate import as_distribution, as_real_array, as_rng, positive, positive_int, scalar, scalar_result
+from .distributions import _normal_logpdf, normal_cross_entropy, normal_entropy
 from .divergence import kl_divergence
+from .quadrature import NORMAL_NODES as _Z
+from .quadrature import NORMAL_WEIGHTS as _WN
+from .quadrature import normal_expectation
+from .special import LOG_2PI, _logsumexp, _softmax
 
 __all__ = [
-    "GaussianMixture",
+    "NormalMixture",
     "ReverseKLFit",
     "fit_reverse_kl",
-    "kl_gaussian_mixture",
-    "kl_mixture_gaussian",
+    "kl_mixture_normal",
+    "kl_normal_mixture",
     "mixture_elbo",
     "moment_match",
     "posterior_gap",
 ]
 
-_LOG_2PI = math.log(2.0 * math.pi)
-
-#: Expectations under a Gaussian, E_{N(μ, σ²)}[f(X)] ≈ Σ_i w_i f(μ + σ z_i), use the trapezoid rule
-#: on a fixed grid of 801 standard-normal points z in [-8, 8] (weights ∝ φ(z_i), normalised to sum
-#: to 1). Gauss–Hermite looks tempting but the log-density of well-separated modes bends sharply
-#: between them, and 80 Hermite nodes were off by 1e-2 nats there; this grid agrees with adaptive
-#: quadrature to ~1e-10 over the notebooks' ranges, and is smooth in μ and σ.
-_Z = np.linspace(-8.0, 8.0, 801)
-_WN = np.exp(-0.5 * _Z * _Z)
-_WN[[0, -1]] *= 0.5
-_WN /= _WN.sum()
-
-
-def _logsumexp(a: np.ndarray, axis: int = -1) -> np.ndarray:
-    # Subtract the maximum first: exp of a large negative log-density underflows to 0 (log 0 =
-    # -inf) and of a large positive one overflows; shifted, the largest term is exactly exp(0).
-    top = np.max(a, axis=axis, keepdims=True)
-    return np.squeeze(top, axis=axis) + np.log(np.sum(np.exp(a - top), axis=axis))
+# Expectations under a normal distribution use kl_helpers.quadrature.normal_expectation: a fixed
+# grid of standard-normal nodes _Z with weights _WN (deterministic and smooth in μ and σ).
 
 
 # eq=False: identity comparison and hashing; field-wise == on numpy arrays has no single truth value.
 @dataclass(frozen=True, eq=False)
-class GaussianMixture:
+class NormalMixture:
     r"""A mixture :math:`p(x) = \sum_k w_k\,\mathcal{N}(x \mid m_k, s_k^2)` of normal components.
 
     Parameters
@@ -79,7 +67,7 @@ class GaussianMixture:
 
     Examples
     --------
-    >>> p = GaussianMixture([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0])
+    >>> p = NormalMixture([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0])
     >>> p.mean, round(p.std ** 2, 6)          # law of total variance: 1 + 2²
     (0.0, 5.0)
     >>> round(p.logpdf(0.0), 4)
@@ -110,15 +98,15 @@ class GaussianMixture:
             object.__setattr__(self, "_log_w", np.log(w))
 
     @classmethod
-    def two_modes(cls, separation: float, weight_left: float = 0.5, sigma: float = 1.0) -> GaussianMixture:
+    def two_modes(cls, separation: float, weight_left: float = 0.5, sigma: float = 1.0) -> NormalMixture:
         """Two components ``separation`` apart, centred on 0, each with standard deviation ``sigma``.
 
         Examples
         --------
-        >>> GaussianMixture.two_modes(4.0).means.tolist()
+        >>> NormalMixture.two_modes(4.0).means.tolist()
         [-2.0, 2.0]
         """
-        d = float(as_real_array(separation, "separation"))
+        d = scalar(separation, "separation", example="4.0")
         if d < 0:
             raise ValueError(f"separation must be >= 0 (a distance), got {d}")
         return cls([weight_left, 1.0 - weight_left], [-d / 2, d / 2], [sigma, sigma])
@@ -127,8 +115,7 @@ class GaussianMixture:
     def _component_logpdfs(self, x: np.ndarray) -> np.ndarray:
         # Shape x.shape + (K,); only components with positive weight.
         keep = self.weights > 0
-        z = (x[..., None] - self.means[keep]) / self.sigmas[keep]
-        return self._log_w[keep] - 0.5 * _LOG_2PI - np.log(self.sigmas[keep]) - 0.5 * z * z
+        return self._log_w[keep] + _normal_logpdf(x[..., None], self.means[keep], self.sigmas[keep])
 
     def logpdf(self, x: ArrayLike) -> float | np.ndarray:
         r"""Natural log of the density, :math:`\ln \sum_k w_k \mathcal{N}(x \mid m_k, s_k^2)`.
@@ -138,19 +125,19 @@ class GaussianMixture:
 
         Examples
         --------
-        >>> p = GaussianMixture([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0])
+        >>> p = NormalMixture([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0])
         >>> bool(np.isfinite(p.logpdf(60.0)))     # the component densities are 0.0 in float64
         True
         """
         x_arr = as_real_array(x, "x")
-        return scalar_result(_logsumexp(self._component_logpdfs(x_arr)))
+        return scalar_result(_logsumexp(self._component_logpdfs(x_arr), -1))
 
     def pdf(self, x: ArrayLike) -> float | np.ndarray:
         """Density; see :meth:`logpdf`.
 
         Examples
         --------
-        >>> round(GaussianMixture([1.0], [0.0], [1.0]).pdf(0.0), 4)
+        >>> round(NormalMixture([1.0], [0.0], [1.0]).pdf(0.0), 4)
         0.3989
         """
         return scalar_result(np.exp(self.logpdf(x)))
@@ -165,13 +152,12 @@ class GaussianMixture:
 
         Examples
         --------
-        >>> p = GaussianMixture([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0])
+        >>> p = NormalMixture([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0])
         >>> p.responsibilities(0.0).round(12).tolist()      # halfway: either component
         [0.5, 0.5]
         """
         x_arr = as_real_array(x, "x")
-        log_joint = self._component_logpdfs(x_arr)
-        post = np.exp(log_joint - _logsumexp(log_joint)[..., None])
+        post = _softmax(self._component_logpdfs(x_arr))
         out = np.zeros(x_arr.shape + self.weights.shape)
         out[..., self.weights > 0] = post
         return out
@@ -181,7 +167,7 @@ class GaussianMixture:
 
         Examples
         --------
-        >>> x = GaussianMixture([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0]).sample(5, np.random.default_rng(0))
+        >>> x = NormalMixture([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0]).sample(5, np.random.default_rng(0))
         >>> x.shape
         (5,)
         """
@@ -210,20 +196,19 @@ class GaussianMixture:
 
         Examples
         --------
-        >>> round(GaussianMixture([1.0], [3.0], [1.0]).entropy(), 6) == round(gaussian_entropy(1.0), 6)
+        >>> round(NormalMixture([1.0], [3.0], [1.0]).entropy(), 6) == round(normal_entropy(1.0), 6)
         True
         """
-        x = self.means[:, None] + self.sigmas[:, None] * _Z  # (K, nodes)
-        inner = -(np.asarray(self.logpdf(x)) @ _WN)
+        inner = -normal_expectation(lambda x: np.asarray(self.logpdf(x)), self.means, self.sigmas)
         return float(np.sum(self.weights * inner))
 
 
-def moment_match(p: GaussianMixture) -> tuple[float, float]:
+def moment_match(p: NormalMixture) -> tuple[float, float]:
     r"""The Gaussian closest to ``p`` in the forward direction: :math:`\arg\min_q D_{KL}(p \| q)`.
 
     Parameters
     ----------
-    p : GaussianMixture
+    p : NormalMixture
         The distribution the data come from.
 
     Returns
@@ -241,7 +226,7 @@ def moment_match(p: GaussianMixture) -> tuple[float, float]:
 
     Examples
     --------
-    >>> moment_match(GaussianMixture([0.25, 0.75], [0.0, 4.0], [1.0, 1.0]))
+    >>> moment_match(NormalMixture([0.25, 0.75], [0.0, 4.0], [1.0, 1.0]))
     (3.0, 2.0)
     """
     _check_mixture(p)
@@ -249,20 +234,14 @@ def moment_match(p: GaussianMixture) -> tuple[float, float]:
 
 
 def _check_mixture(p: object) -> None:
-    if not isinstance(p, GaussianMixture):
+    if not isinstance(p, NormalMixture):
         raise TypeError(
-            f"p must be a GaussianMixture, got {type(p).__name__}; build one with "
-            "GaussianMixture(weights, means, sigmas)"
+            f"p must be a NormalMixture, got {type(p).__name__}; build one with "
+            "NormalMixture(weights, means, sigmas)"
         )
 
 
-def _expect_logp(p: GaussianMixture, mu: np.ndarray, sigma: np.ndarray) -> np.ndarray:
-    # E_{N(mu, sigma^2)}[ln p(X)] on the fixed grid, broadcast over mu and sigma.
-    x = mu[..., None] + sigma[..., None] * _Z
-    return np.asarray(p.logpdf(x)) @ _WN
-
-
-def kl_gaussian_mixture(mu_q: ArrayLike, sigma_q: ArrayLike, p: GaussianMixture) -> float | np.ndarray:
+def kl_normal_mixture(mu_q: ArrayLike, sigma_q: ArrayLike, p: NormalMixture) -> float | np.ndarray:
     r"""Reverse KL :math:`D_{KL}(q \| p)` from a Gaussian q = N(μ_q, σ_q²) to a mixture p.
 
     The variational-inference direction: an expectation under ``q``, the model.
@@ -271,7 +250,7 @@ def kl_gaussian_mixture(mu_q: ArrayLike, sigma_q: ArrayLike, p: GaussianMixture)
     ----------
     mu_q, sigma_q : array_like
         Mean and standard deviation (> 0) of ``q``; broadcast together.
-    p : GaussianMixture
+    p : NormalMixture
         The target distribution.
 
     Returns
@@ -289,20 +268,21 @@ def kl_gaussian_mixture(mu_q: ArrayLike, sigma_q: ArrayLike, p: GaussianMixture)
 
     Examples
     --------
-    >>> p = GaussianMixture([1.0], [0.0], [1.0])          # a one-component "mixture"
-    >>> round(kl_gaussian_mixture(1.0, 1.0, p), 6)        # equals kl_gaussian(1, 1, 0, 1)
+    >>> p = NormalMixture([1.0], [0.0], [1.0])          # a one-component "mixture"
+    >>> round(kl_normal_mixture(1.0, 1.0, p), 6)        # equals kl_normal_normal(1, 1, 0, 1)
     0.5
     """
     _check_mixture(p)
     mu = as_real_array(mu_q, "mu_q")
     sigma = positive(sigma_q, "sigma_q")
     mu, sigma = np.broadcast_arrays(mu, sigma)
-    kl = -np.asarray(gaussian_entropy(sigma)) - _expect_logp(p, mu, sigma)
+    expected_logp = normal_expectation(lambda x: np.asarray(p.logpdf(x)), mu, sigma)
+    kl = -np.asarray(normal_entropy(sigma)) - expected_logp
     # Quadrature round-off can give -1e-16 when q equals p; the divergence itself is >= 0.
     return scalar_result(np.maximum(kl, 0.0))
 
 
-def kl_mixture_gaussian(p: GaussianMixture, mu_q: ArrayLike, sigma_q: ArrayLike) -> float | np.ndarray:
+def kl_mixture_normal(p: NormalMixture, mu_q: ArrayLike, sigma_q: ArrayLike) -> float | np.ndarray:
     r"""Forward KL :math:`D_{KL}(p \| q)` from a mixture p to a Gaussian q = N(μ_q, σ_q²).
 
     The maximum-likelihood direction: an expectation under ``p``, the data.
@@ -311,21 +291,21 @@ def kl_mixture_gaussian(p: GaussianMixture, mu_q: ArrayLike, sigma_q: ArrayLike)
     -----
     .. math:: D_{KL}(p \| q) = \sum_k w_k\,H(\mathcal{N}_k, q) - H(p),
 
-    the cross-entropies in closed form and :math:`H(p)` by quadrature (:meth:`GaussianMixture.entropy`).
+    the cross-entropies in closed form and :math:`H(p)` by quadrature (:meth:`NormalMixture.entropy`).
     Its minimum over :math:`(\mu_q, \sigma_q)` is at :func:`moment_match`.
 
     Examples
     --------
-    >>> p = GaussianMixture([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0])
+    >>> p = NormalMixture([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0])
     >>> mu, sigma = moment_match(p)
-    >>> kl_mixture_gaussian(p, mu, sigma) < kl_mixture_gaussian(p, mu + 0.1, sigma)
+    >>> kl_mixture_normal(p, mu, sigma) < kl_mixture_normal(p, mu + 0.1, sigma)
     True
     """
     _check_mixture(p)
     mu = as_real_array(mu_q, "mu_q")
     sigma = positive(sigma_q, "sigma_q")
     cross = sum(
-        w * np.asarray(gaussian_cross_entropy(m, s, mu, sigma))
+        w * np.asarray(normal_cross_entropy(m, s, mu, sigma))
         for w, m, s in zip(p.weights, p.means, p.sigmas, strict=True)
         if w > 0
     )
@@ -356,7 +336,7 @@ class ReverseKLFit:
 
 
 def _objective_derivatives(
-    p: GaussianMixture, mu: float, log_sigma: float
+    p: NormalMixture, mu: float, log_sigma: float
 ) -> tuple[float, np.ndarray, np.ndarray]:
     """D_KL(q‖p) with q = N(mu, e^{2 log_sigma}), its gradient and Hessian in (mu, log_sigma).
 
@@ -371,15 +351,15 @@ def _objective_derivatives(
     sigma = math.exp(log_sigma)
     x = mu + sigma * _Z
     log_joint = p._component_logpdfs(x)  # (nodes, K'), one pass for everything
-    log_p = _logsumexp(log_joint)
-    r = np.exp(log_joint - log_p[:, None])
+    log_p = _logsumexp(log_joint, -1)
+    r = np.exp(log_joint - log_p[:, None])  # responsibilities (softmax of log_joint), reusing log_p
     keep = p.weights > 0
     inv_var = 1.0 / p.sigmas[keep] ** 2
     a = (p.means[keep] - x[:, None]) * inv_var
     g = np.sum(r * a, axis=1)
     g_prime = -(r @ inv_var) + np.sum(r * a * a, axis=1) - g * g
     e_zg = float((_Z * g) @ _WN)
-    value = -(0.5 * (_LOG_2PI + 1.0) + log_sigma) - float(log_p @ _WN)
+    value = -(0.5 * (LOG_2PI + 1.0) + log_sigma) - float(log_p @ _WN)
     grad = np.array([-float(g @ _WN), -1.0 - sigma * e_zg])
     h_mm = -float(g_prime @ _WN)
     h_ms = -sigma * float((_Z * g_prime) @ _WN)
@@ -388,7 +368,7 @@ def _objective_derivatives(
 
 
 def fit_reverse_kl(
-    p: GaussianMixture, mu0: float, sigma0: float, *, max_iter: int = 100, tol: float = 1e-7
+    p: NormalMixture, mu0: float, sigma0: float, *, max_iter: int = 100, tol: float = 1e-7
 ) -> ReverseKLFit:
     r"""Minimise :math:`D_{KL}(\mathcal{N}(\mu, \sigma^2) \| p)` over (μ, σ), starting at (mu0, sigma0).
 
@@ -399,7 +379,7 @@ def fit_reverse_kl(
 
     Parameters
     ----------
-    p : GaussianMixture
+    p : NormalMixture
         The target.
     mu0, sigma0 : float
         Starting mean and standard deviation (> 0).
@@ -415,7 +395,7 @@ def fit_reverse_kl(
 
     Examples
     --------
-    >>> p = GaussianMixture([0.4, 0.6], [-3.0, 3.0], [1.0, 1.0])
+    >>> p = NormalMixture([0.4, 0.6], [-3.0, 3.0], [1.0, 1.0])
     >>> left, right = fit_reverse_kl(p, -3.0, 1.0), fit_reverse_kl(p, 3.0, 1.0)
     >>> round(left.mu, 2), round(right.mu, 2)                 # two local optima, one per mode
     (-2.98, 2.99)
@@ -423,9 +403,9 @@ def fit_reverse_kl(
     True
     """
     _check_mixture(p)
-    theta = np.array([float(as_real_array(mu0, "mu0")), math.log(float(positive(sigma0, "sigma0")))])
+    theta = np.array([scalar(mu0, "mu0"), math.log(scalar(sigma0, "sigma0", positive=True, example="1.0"))])
     max_iter = positive_int(max_iter, "max_iter")
-    tol = float(positive(tol, "tol"))
+    tol = scalar(tol, "tol", positive=True, example="1e-7")
     value, grad, hess = _objective_derivatives(p, *theta)
     path = [(theta[0], math.exp(theta[1]))]
     converged = False
@@ -460,7 +440,7 @@ def fit_reverse_kl(
                         converged)
 
 
-def mixture_elbo(x: float, q: ArrayLike, p: GaussianMixture) -> float:
+def mixture_elbo(x: float, q: ArrayLike, p: NormalMixture) -> float:
     r"""Evidence lower bound for one observation ``x`` of a mixture, with a posterior guess ``q(z)``.
 
     The mixture is read as a latent-variable model: :math:`z \sim \text{Categorical}(w)`, then
@@ -472,7 +452,7 @@ def mixture_elbo(x: float, q: ArrayLike, p: GaussianMixture) -> float:
         The observation.
     q : array_like
         A probability vector over the components (the variational posterior).
-    p : GaussianMixture
+    p : NormalMixture
         The model.
 
     Returns
@@ -486,19 +466,17 @@ def mixture_elbo(x: float, q: ArrayLike, p: GaussianMixture) -> float:
     .. math:: \ln p(x) = \mathrm{ELBO}(q) + D_{KL}(q(z) \| p(z \mid x)),
 
     so the ELBO is a lower bound on the log-evidence, tight exactly when ``q`` is the posterior
-    :meth:`GaussianMixture.responsibilities`.
+    :meth:`NormalMixture.responsibilities`.
 
     Examples
     --------
-    >>> p = GaussianMixture([0.3, 0.7], [-1.0, 2.0], [1.0, 0.5])
+    >>> p = NormalMixture([0.3, 0.7], [-1.0, 2.0], [1.0, 0.5])
     >>> post = p.responsibilities(0.5)
     >>> abs(mixture_elbo(0.5, post, p) - p.logpdf(0.5)) < 1e-12
     True
     """
     _check_mixture(p)
-    x_arr = as_real_array(x, "x")
-    if x_arr.ndim != 0:
-        raise ValueError(f"x must be a single observation (a number), got shape {x_arr.shape}")
+    x_value = scalar(x, "x", example="0.5")
     q_arr = as_distribution(q, "q")
     if q_arr.shape != p.weights.shape:
         raise ValueError(
@@ -508,18 +486,16 @@ def mixture_elbo(x: float, q: ArrayLike, p: GaussianMixture) -> float:
     support = q_arr > 0
     if np.any(p.weights[support] == 0):
         return -math.inf
-    z = (float(x_arr) - p.means[support]) / p.sigmas[support]
-    log_joint = (np.log(p.weights[support]) - 0.5 * _LOG_2PI - np.log(p.sigmas[support])
-                 - 0.5 * z * z)
+    log_joint = np.log(p.weights[support]) + _normal_logpdf(x_value, p.means[support], p.sigmas[support])
     return float(np.sum(q_arr[support] * (log_joint - np.log(q_arr[support]))))
 
 
-def posterior_gap(x: float, q: ArrayLike, p: GaussianMixture) -> float:
+def posterior_gap(x: float, q: ArrayLike, p: NormalMixture) -> float:
     """D_KL(q(z)‖p(z|x)): how far ``q`` is from the exact posterior (the gap below log p(x)).
 
     Examples
     --------
-    >>> p = GaussianMixture([0.5, 0.5], [-1.0, 1.0], [1.0, 1.0])
+    >>> p = NormalMixture([0.5, 0.5], [-1.0, 1.0], [1.0, 1.0])
     >>> posterior_gap(0.0, [0.5, 0.5], p)
     0.0
     """

@@ -10,7 +10,7 @@ from numpy.typing import ArrayLike
 
 from ._validate import as_real_array
 
-__all__ = ["kl_diag_normal_standard", "kl_mvn"]
+__all__ = ["kl_diagnormal_stdnormal", "kl_mvnormal_mvnormal"]
 
 
 def _mean(value: ArrayLike, name: str) -> np.ndarray:
@@ -54,8 +54,8 @@ def _cholesky(value: ArrayLike, name: str, dim: int) -> np.ndarray:
     return chol
 
 
-def kl_mvn(mu_p: ArrayLike, cov_p: ArrayLike, mu_q: ArrayLike, cov_q: ArrayLike) -> float:
-    r""":math:`D_{KL}(\mathcal{N}(\mu_p, \Sigma_p) \,\|\, \mathcal{N}(\mu_q, \Sigma_q))` in closed form.
+def kl_mvnormal_mvnormal(mu_p: ArrayLike, cov_p: ArrayLike, mu_q: ArrayLike, cov_q: ArrayLike) -> float:
+    r"""KL divergence D_KL(p‖q) between two multivariate normal distributions, in closed form.
 
     Parameters
     ----------
@@ -91,11 +91,11 @@ def kl_mvn(mu_p: ArrayLike, cov_p: ArrayLike, mu_q: ArrayLike, cov_q: ArrayLike)
 
     Examples
     --------
-    >>> kl_mvn([0, 0], [[1, 0], [0, 1]], [0, 0], [[1, 0], [0, 1]])
+    >>> kl_mvnormal_mvnormal([0, 0], [[1, 0], [0, 1]], [0, 0], [[1, 0], [0, 1]])
     0.0
-    >>> round(kl_mvn([0.0], [[1.0]], [1.0], [[4.0]]), 6)    # same as the 1-D kl_gaussian(0, 1, 1, 2)
+    >>> round(kl_mvnormal_mvnormal([0.0], [[1.0]], [1.0], [[4.0]]), 6)    # = kl_normal_normal(0, 1, 1, 2)
     0.443147
-    >>> kl_mvn([0, 0], [[1, 2], [2, 1]], [0, 0], [[1, 0], [0, 1]])  # doctest: +ELLIPSIS
+    >>> kl_mvnormal_mvnormal([0, 0], [[1, 2], [2, 1]], [0, 0], [[1, 0], [0, 1]])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
         ...
     ValueError: cov_p is not positive definite (smallest eigenvalue -1); a covariance matrix ...
@@ -117,8 +117,8 @@ def kl_mvn(mu_p: ArrayLike, cov_p: ArrayLike, mu_q: ArrayLike, cov_q: ArrayLike)
     return max(value, 0.0)
 
 
-def kl_diag_normal_standard(mu: ArrayLike, log_var: ArrayLike, axis: int = -1) -> float | np.ndarray:
-    r"""The VAE KL term :math:`D_{KL}(\mathcal{N}(\mu, \mathrm{diag}\,\sigma^2) \| \mathcal{N}(0, I))`.
+def kl_diagnormal_stdnormal(mu: ArrayLike, log_var: ArrayLike, axis: int = -1) -> float | np.ndarray:
+    r"""The VAE KL term: D_KL(N(μ, diag σ²) ‖ N(0, I)), summed over the latent dimensions.
 
     Parameters
     ----------
@@ -144,15 +144,16 @@ def kl_diag_normal_standard(mu: ArrayLike, log_var: ArrayLike, axis: int = -1) -
     -----
     .. math:: D_{KL} = \tfrac12 \sum_j \bigl(\sigma_j^2 + \mu_j^2 - 1 - \ln\sigma_j^2\bigr),
 
-    the special case of :func:`kl_mvn` with :math:`\Sigma_p` diagonal and :math:`q = \mathcal{N}(0, I)`
+    the special case of :func:`kl_mvnormal_mvnormal` with :math:`\Sigma_p` diagonal and
+    :math:`q = \mathcal{N}(0, I)`
     (Kingma & Welling 2014, appendix B). Each term :math:`e^v - 1 - v` is evaluated as
     ``expm1(v) - v``, which stays accurate (and >= 0) when :math:`v` is near 0.
 
     Examples
     --------
-    >>> kl_diag_normal_standard([0.0, 0.0], [0.0, 0.0])
+    >>> kl_diagnormal_stdnormal([0.0, 0.0], [0.0, 0.0])
     0.0
-    >>> round(kl_diag_normal_standard([1.0, 0.0], [0.0, np.log(4.0)]), 6)
+    >>> round(kl_diagnormal_stdnormal([1.0, 0.0], [0.0, np.log(4.0)]), 6)
     1.306853
     """
     m = as_real_array(mu, "mu")

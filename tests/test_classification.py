@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from scipy import special
 
-from kl_helpers.classification import cross_entropy_loss, log_softmax, softmax
+from kl_helpers import cross_entropy_loss, log_softmax, softmax
 from kl_helpers.divergence import kl_divergence
 
 logit_rows = arrays(np.float64, st.tuples(st.integers(1, 4), st.integers(1, 6)),
@@ -73,7 +73,9 @@ def test_bad_labels(labels, exc, match):
 def test_bad_logits():
     with pytest.raises(ValueError, match="logits contains a non-finite value"):
         log_softmax([0.0, np.inf])
-    with pytest.raises(ValueError, match="logits must have a class axis"):
+    with pytest.raises(ValueError, match="logits must have at least one entry along an axis"):
         log_softmax(1.0)
+    with pytest.raises(ValueError, match="logits must have a class axis"):
+        cross_entropy_loss(1.0, 0)
     with pytest.raises(ValueError, match=r"logits must have shape \(N, C\)"):
         cross_entropy_loss(np.zeros((2, 2, 2)), [0, 1])

@@ -13,18 +13,16 @@ from scipy import integrate, stats
 
 from kl_helpers import (
     cross_entropy_estimate,
-    gaussian_cross_entropy,
-    gaussian_entropy,
-    gaussian_logpdf,
-    kl_estimate,
-    kl_estimator_terms,
-    kl_gaussian,
-)
-from kl_helpers.estimators import (
     expectation_on_grid,
-    gaussian_kl_replications,
-    kl_term_std_gaussian,
+    kl_estimate,
+    kl_estimates_normal,
+    kl_estimator_terms,
+    kl_normal_normal,
+    kl_term_std_normal,
     loglog_slope,
+    normal_cross_entropy,
+    normal_entropy,
+    normal_logpdf,
     running_mean_and_se,
 )
 
@@ -109,15 +107,15 @@ def test_term_std_matches_numerical_integration(params):
         return value
 
     var = moment(2) - moment(1) ** 2
-    assert kl_term_std_gaussian(mp, sp, mq, sq) == pytest.approx(math.sqrt(var), rel=1e-6)
+    assert kl_term_std_normal(mp, sp, mq, sq) == pytest.approx(math.sqrt(var), rel=1e-6)
 
 
 def test_expectation_on_grid_gives_minus_entropy_and_minus_cross_entropy():
     x = np.linspace(-15, 15, 6001)
-    lp, lq = gaussian_logpdf(x, 0.3, 0.8), gaussian_logpdf(x, -1.0, 1.5)
-    assert expectation_on_grid(lp, lp, x) == pytest.approx(-gaussian_entropy(0.8), abs=1e-8)
+    lp, lq = normal_logpdf(x, 0.3, 0.8), normal_logpdf(x, -1.0, 1.5)
+    assert expectation_on_grid(lp, lp, x) == pytest.approx(-normal_entropy(0.8), abs=1e-8)
     assert expectation_on_grid(lp, lq, x) == pytest.approx(
-        -gaussian_cross_entropy(0.3, 0.8, -1.0, 1.5), abs=1e-8
+        -normal_cross_entropy(0.3, 0.8, -1.0, 1.5), abs=1e-8
     )
 
 
@@ -140,19 +138,19 @@ Q_STAT = (1.0, 1.0)
 
 @pytest.fixture(scope="module")
 def replications():
-    return gaussian_kl_replications(*P, *Q_STAT, n=N, replications=REPS,
+    return kl_estimates_normal(*P, *Q_STAT, n=N, replications=REPS,
                                     rng=np.random.default_rng(2024))
 
 
 @pytest.mark.parametrize("name", ["k1", "k3"])
 def test_k1_and_k3_are_unbiased_within_4_standard_errors(replications, name):
-    est, truth = replications[name], kl_gaussian(*P, *Q_STAT)
+    est, truth = replications[name], kl_normal_normal(*P, *Q_STAT)
     se = est.std(ddof=1) / math.sqrt(est.size)
     assert abs(est.mean() - truth) < 4 * se
 
 
 def test_k2_is_biased(replications):
-    est, truth = replications["k2"], kl_gaussian(*P, *Q_STAT)
+    est, truth = replications["k2"], kl_normal_normal(*P, *Q_STAT)
     se = est.std(ddof=1) / math.sqrt(est.size)
     assert est.mean() - truth == pytest.approx(0.125, abs=4 * se)  # the exact bias, see Q_STAT
 
@@ -165,12 +163,12 @@ def test_k3_non_negative_and_lower_variance_than_k1(replications):
 
 def test_k3_is_not_always_lower_variance():
     # Far from p (q = N(2, 1)), r = q/p has heavy upper tails: k3 spreads more than k1.
-    far = gaussian_kl_replications(0, 1, 2, 1, n=10, replications=4000, rng=np.random.default_rng(8))
+    far = kl_estimates_normal(0, 1, 2, 1, n=10, replications=4000, rng=np.random.default_rng(8))
     assert far["k3"].std() > 1.5 * far["k1"].std()
 
 
 def test_k1_can_be_negative_for_small_n():
-    est = gaussian_kl_replications(0, 1, 0.2, 1, n=5, replications=2000,
+    est = kl_estimates_normal(0, 1, 0.2, 1, n=5, replications=2000,
                                    rng=np.random.default_rng(3), estimators=("k1",))["k1"]
     assert np.mean(est < 0) > 0.2  # truth 0.02, spread 0.2/sqrt(5): about 40% fall below 0
 
@@ -181,25 +179,25 @@ def test_spread_of_k1_matches_theory_and_scales_like_inverse_sqrt_n():
     rng = np.random.default_rng(5)
     sizes = np.array([10, 30, 100, 300, 1000, 5000])
     spreads = np.array([
-        gaussian_kl_replications(*P, *Q_FAR, n=int(n), replications=400, rng=rng,
+        kl_estimates_normal(*P, *Q_FAR, n=int(n), replications=400, rng=rng,
                                  estimators=("k1",))["k1"].std(ddof=1)
         for n in sizes
     ])
     assert loglog_slope(sizes, spreads) == pytest.approx(-0.5, abs=0.05)
-    theory = kl_term_std_gaussian(*P, *Q_FAR) / np.sqrt(sizes)
+    theory = kl_term_std_normal(*P, *Q_FAR) / np.sqrt(sizes)
     np.testing.assert_allclose(spreads, theory, rtol=0.15)  # > 4 SE of a sample std
 
 
 def test_cross_entropy_estimate_converges():
     x = np.random.default_rng(6).normal(*P, size=200_000)
-    truth = gaussian_cross_entropy(*P, *Q_FAR)
+    truth = normal_cross_entropy(*P, *Q_FAR)
     se = np.std(-_logq(x)) / math.sqrt(x.size)
     assert abs(cross_entropy_estimate(_logq, x) - truth) < 4 * se
 
 
 def test_same_seed_same_estimates():
-    a = gaussian_kl_replications(*P, *Q_FAR, 7, 3, np.random.default_rng(9))
-    b = gaussian_kl_replications(*P, *Q_FAR, 7, 3, np.random.default_rng(9))
+    a = kl_estimates_normal(*P, *Q_FAR, 7, 3, np.random.default_rng(9))
+    b = kl_estimates_normal(*P, *Q_FAR, 7, 3, np.random.default_rng(9))
     for name in a:
         np.testing.assert_array_equal(a[name], b[name])
 
@@ -209,8 +207,8 @@ def test_no_warnings_for_extreme_but_valid_input():
         warnings.simplefilter("error")
         x = np.array([-30.0, 0.0, 30.0])
         for name in ("k1", "k2", "k3"):
-            assert np.isfinite(kl_estimate(lambda t: gaussian_logpdf(t, 0, 1),
-                                           lambda t: gaussian_logpdf(t, 0, 5), x, name))
+            assert np.isfinite(kl_estimate(lambda t: normal_logpdf(t, 0, 1),
+                                           lambda t: normal_logpdf(t, 0, 5), x, name))
 
 
 # --- bad input ------------------------------------------------------------------------------
@@ -281,23 +279,23 @@ def test_running_mean_needs_two_terms():
 
 def test_replications_arguments():
     with pytest.raises(TypeError, match="rng must be a numpy Generator"):
-        gaussian_kl_replications(0, 1, 0, 1, 5, 5, rng=1)
+        kl_estimates_normal(0, 1, 0, 1, 5, 5, rng=1)
     with pytest.raises(ValueError, match="n must be at least 1"):
-        gaussian_kl_replications(0, 1, 0, 1, 0, 5, np.random.default_rng(0))
+        kl_estimates_normal(0, 1, 0, 1, 0, 5, np.random.default_rng(0))
     with pytest.raises(ValueError, match="estimators is empty"):
-        gaussian_kl_replications(0, 1, 0, 1, 5, 5, np.random.default_rng(0), estimators=())
-    with pytest.raises(ValueError, match="sigma_q must be > 0"):
-        gaussian_kl_replications(0, 1, 0, -1, 5, 5, np.random.default_rng(0))
-    with pytest.raises(ValueError, match=r"mu_p must be a single number, got an array of shape \(2,\)"):
-        gaussian_kl_replications([0, 1], 1, 0, 1, 5, 5, np.random.default_rng(0))
-    with pytest.raises(ValueError, match="sigma_p must be > 0"):
-        kl_term_std_gaussian(0, 0, 0, 1)
+        kl_estimates_normal(0, 1, 0, 1, 5, 5, np.random.default_rng(0), estimators=())
+    with pytest.raises(ValueError, match="sigma_q must be a finite number > 0"):
+        kl_estimates_normal(0, 1, 0, -1, 5, 5, np.random.default_rng(0))
+    with pytest.raises(ValueError, match=r"mu_p must be a single number \(e\.g\. .*\), got an array of shape \(2,\)"):
+        kl_estimates_normal([0, 1], 1, 0, 1, 5, 5, np.random.default_rng(0))
+    with pytest.raises(ValueError, match="sigma_p must be a finite number > 0"):
+        kl_term_std_normal(0, 0, 0, 1)
 
 
 def test_grid_and_slope_arguments():
     with pytest.raises(ValueError, match="strictly increasing"):
         expectation_on_grid([0.0, 0.0], [0.0, 0.0], [1.0, 0.0])
-    with pytest.raises(ValueError, match="same length"):
+    with pytest.raises(ValueError, match=r"logp must hold one value per grid point \(2\), got shape \(1,\)"):
         expectation_on_grid([0.0], [0.0, 0.0], [0.0, 1.0])
     with pytest.raises(ValueError, match="same length"):
         loglog_slope([1, 2, 3], [1, 2])

@@ -10,17 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import optimize, stats
 
-from kl_helpers import entropy, kl_divergence
-from kl_helpers.fitting import (
+from kl_helpers import (
     categorical_counts,
     categorical_mle,
     categorical_nll,
-    fit_gaussian_gd,
-    fit_gaussian_mle,
-    gaussian_nll,
-    gaussian_nll_grad,
+    entropy,
+    fit_normal_gd,
+    fit_normal_mle,
     gradient_descent,
-    mc_kl_gaussian_model,
+    kl_divergence,
+    kl_estimate_normal_model,
+    normal_nll,
+    normal_nll_grad,
     numerical_gradient,
 )
 
@@ -44,13 +45,13 @@ def _fd(f, theta, h=1e-5):
 def test_nll_matches_scipy(mu, sigma):
     x = _data(50)
     expected = -np.mean(stats.norm.logpdf(x, mu, sigma))
-    assert gaussian_nll(mu, sigma, x) == pytest.approx(expected, rel=1e-12)
+    assert normal_nll(mu, sigma, x) == pytest.approx(expected, rel=1e-12)
 
 
 def test_nll_broadcasts_over_a_grid():
     x = _data(30)
     mu, sigma = np.meshgrid(np.linspace(0, 3, 4), np.linspace(0.5, 2, 3))
-    grid = gaussian_nll(mu, sigma, x)
+    grid = normal_nll(mu, sigma, x)
     assert grid.shape == (3, 4)
     for (i, j), value in np.ndenumerate(grid):
         assert value == pytest.approx(-np.mean(stats.norm.logpdf(x, mu[i, j], sigma[i, j])), rel=1e-12)
@@ -60,7 +61,7 @@ def test_nll_broadcasts_over_a_grid():
 @given(means, sigmas)
 def test_gradient_matches_finite_differences(mu, sigma):
     x = _data(50)
-    analytic = np.array(gaussian_nll_grad(mu, sigma, x))
+    analytic = np.array(normal_nll_grad(mu, sigma, x))
     numeric = _fd(lambda t: -np.mean(stats.norm.logpdf(x, t[0], t[1])), [mu, sigma])
     assert analytic == pytest.approx(numeric, rel=1e-5, abs=1e-6)
 
@@ -68,37 +69,37 @@ def test_gradient_matches_finite_differences(mu, sigma):
 def test_numerical_gradient_helper_matches_analytic():
     x = _data(50)
     for mu, sigma in [(0.0, 1.0), (2.0, 0.5), (-1.0, 3.0)]:
-        numeric = numerical_gradient(lambda t: gaussian_nll(t[0], t[1], x), [mu, sigma])
-        assert numeric == pytest.approx(np.array(gaussian_nll_grad(mu, sigma, x)), rel=1e-6, abs=1e-8)
+        numeric = numerical_gradient(lambda t: normal_nll(t[0], t[1], x), [mu, sigma])
+        assert numeric == pytest.approx(np.array(normal_nll_grad(mu, sigma, x)), rel=1e-6, abs=1e-8)
 
 
 def test_gradient_vanishes_only_at_the_mle():
     x = _data()
-    mu_hat, sigma_hat = fit_gaussian_mle(x)
-    assert np.abs(gaussian_nll_grad(mu_hat, sigma_hat, x)).max() < 1e-12
-    assert np.abs(gaussian_nll_grad(mu_hat + 0.1, sigma_hat, x)).max() > 0.01
+    mu_hat, sigma_hat = fit_normal_mle(x)
+    assert np.abs(normal_nll_grad(mu_hat, sigma_hat, x)).max() < 1e-12
+    assert np.abs(normal_nll_grad(mu_hat + 0.1, sigma_hat, x)).max() > 0.01
 
 
 def test_mle_matches_scipy_fit_and_numpy_ddof0():
     x = _data()
     loc, scale = stats.norm.fit(x)
-    assert fit_gaussian_mle(x) == pytest.approx((loc, scale), rel=1e-10)
-    assert fit_gaussian_mle(x)[1] == pytest.approx(np.std(x, ddof=0), rel=1e-12)
+    assert fit_normal_mle(x) == pytest.approx((loc, scale), rel=1e-10)
+    assert fit_normal_mle(x)[1] == pytest.approx(np.std(x, ddof=0), rel=1e-12)
 
 
 def test_three_fits_agree_to_1e_6():
     x = _data()
     mu_p, sigma_p = 1.5, 0.8
-    closed = np.array(fit_gaussian_mle(x))
+    closed = np.array(fit_normal_mle(x))
 
-    history = fit_gaussian_gd(x, mu0=-1.0, sigma0=3.0, learning_rate=0.1)
+    history = fit_normal_gd(x, mu0=-1.0, sigma0=3.0, learning_rate=0.1)
     assert history.converged
     gd = np.array([history.theta[0], math.exp(history.theta[1])])
 
     log_p = stats.norm.logpdf(x, mu_p, sigma_p)
 
     def mc_kl(t):
-        return mc_kl_gaussian_model(x, log_p, t[0], math.exp(t[1]))
+        return kl_estimate_normal_model(x, log_p, t[0], math.exp(t[1]))
 
     mc = gradient_descent(mc_kl, lambda t: numerical_gradient(mc_kl, t, 1e-5),
                           [-1.0, math.log(3.0)], 0.1, tol=1e-9)
@@ -117,7 +118,7 @@ def test_three_fits_agree_to_1e_6():
 def test_mc_kl_minus_nll_is_constant_in_theta():
     x = _data(100)
     log_p = stats.norm.logpdf(x, 1.5, 0.8)
-    gaps = [mc_kl_gaussian_model(x, log_p, m, s) - gaussian_nll(m, s, x)
+    gaps = [kl_estimate_normal_model(x, log_p, m, s) - normal_nll(m, s, x)
             for m, s in [(0.0, 1.0), (1.5, 0.8), (3.0, 2.5)]]
     assert np.ptp(gaps) < 1e-12
     assert gaps[0] == pytest.approx(np.mean(log_p), abs=1e-12)
@@ -127,18 +128,18 @@ def test_mc_kl_converges_to_closed_form_kl():
     # Law of large numbers: with 10^6 draws the standard error is ~1e-3 here; allow 5 of them.
     rng = np.random.default_rng(RNG_SEED)
     x = rng.normal(0.0, 1.0, 1_000_000)
-    est = mc_kl_gaussian_model(x, stats.norm.logpdf(x), 0.5, 1.3)
+    est = kl_estimate_normal_model(x, stats.norm.logpdf(x), 0.5, 1.3)
     exact = math.log(1.3) + (1 + 0.25) / (2 * 1.69) - 0.5
     assert est == pytest.approx(exact, abs=5e-3)
 
 
 def test_history_is_monotone_and_recorded():
     x = _data()
-    h = fit_gaussian_gd(x, mu0=-1.0, sigma0=3.0, learning_rate=0.1)
+    h = fit_normal_gd(x, mu0=-1.0, sigma0=3.0, learning_rate=0.1)
     assert h.thetas.shape == (h.steps + 1, 2) and h.losses.shape == (h.steps + 1,)
     assert np.all(np.diff(h.losses) <= 1e-15)
     assert h.grad_norms[-1] <= 1e-10 < h.grad_norms[0]
-    assert h.losses[-1] == pytest.approx(gaussian_nll(*fit_gaussian_mle(x), x), abs=1e-14)
+    assert h.losses[-1] == pytest.approx(normal_nll(*fit_normal_mle(x), x), abs=1e-14)
 
 
 @pytest.mark.parametrize("lr", [2.0, 5.0, 50.0])
@@ -147,7 +148,7 @@ def test_divergence_is_reported_with_the_learning_rate(lr):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no numpy warnings on the way to the error
         with pytest.raises(ValueError, match=rf"diverged.*learning_rate={lr:g} is too large.*smaller"):
-            fit_gaussian_gd(x, mu0=-1.0, sigma0=3.0, learning_rate=lr)
+            fit_normal_gd(x, mu0=-1.0, sigma0=3.0, learning_rate=lr)
 
 
 def test_non_finite_loss_is_divergence():
@@ -212,7 +213,7 @@ def test_categorical_nll_infinite_when_observed_outcome_has_zero_probability():
 
 # --- bad input -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("func", [gaussian_nll, gaussian_nll_grad])
+@pytest.mark.parametrize("func", [normal_nll, normal_nll_grad])
 def test_gaussian_bad_input(func):
     with pytest.raises(ValueError, match="x is empty"):
         func(0.0, 1.0, [])
@@ -229,23 +230,23 @@ def test_gaussian_bad_input(func):
 def test_tiny_sigma_gives_inf_not_nan_or_warning():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert gaussian_nll(0.0, 1e-300, [1.0, 2.0]) == math.inf
-        assert math.isfinite(gaussian_nll(1.0, 1e-300, [1.0, 1.0]))
+        assert normal_nll(0.0, 1e-300, [1.0, 2.0]) == math.inf
+        assert math.isfinite(normal_nll(1.0, 1e-300, [1.0, 1.0]))
 
 
 def test_fit_refuses_constant_data_and_bad_start():
     with pytest.raises(ValueError, match="no spread"):
-        fit_gaussian_gd([2.0, 2.0], 0.0, 1.0)
-    with pytest.raises(ValueError, match="sigma0 must be > 0"):
-        fit_gaussian_gd([1.0, 2.0], 0.0, 0.0)
-    with pytest.raises(ValueError, match="mu0 contains a non-finite value"):
-        fit_gaussian_gd([1.0, 2.0], math.inf, 1.0)
+        fit_normal_gd([2.0, 2.0], 0.0, 1.0)
+    with pytest.raises(ValueError, match="sigma0 must be a finite number > 0"):
+        fit_normal_gd([1.0, 2.0], 0.0, 0.0)
+    with pytest.raises(ValueError, match=r"mu0 must be a finite number \(e\.g\. 0\.5\), got inf"):
+        fit_normal_gd([1.0, 2.0], math.inf, 1.0)
 
 
 @pytest.mark.parametrize("lr", [0.0, -0.1, math.nan, math.inf])
 def test_bad_learning_rate_value(lr):
     with pytest.raises(ValueError, match=r"learning_rate must be a finite number > 0 \(e.g. 0.1\)"):
-        fit_gaussian_gd([1.0, 2.0], 0.0, 1.0, learning_rate=lr)
+        fit_normal_gd([1.0, 2.0], 0.0, 1.0, learning_rate=lr)
 
 
 @pytest.mark.parametrize("lr", ["0.1", None, True])
@@ -261,8 +262,8 @@ def test_bad_callables_and_shapes():
         gradient_descent(lambda t: 0.0, lambda t: np.zeros(1), [1.0, 2.0], 0.1)
     with pytest.raises(ValueError, match="max_steps must be at least 1"):
         gradient_descent(lambda t: 0.0, lambda t: t, [1.0], 0.1, max_steps=0)
-    with pytest.raises(ValueError, match="log_p must hold one value ln p"):
-        mc_kl_gaussian_model([1.0, 2.0], [0.0], 0.0, 1.0)
+    with pytest.raises(ValueError, match="logp_values must hold one value ln p"):
+        kl_estimate_normal_model([1.0, 2.0], [0.0], 0.0, 1.0)
 
 
 def test_bad_counts():

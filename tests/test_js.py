@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.spatial import distance
 
-from kl_helpers import js_divergence, kl_divergence
-from kl_helpers.panels.practice import _SHIFTS, DivergenceComparisonPanel, binned_bell
+from kl_helpers import binned_normal, js_divergence, kl_divergence
+from kl_helpers.panels.practice import _SHIFTS, OUTCOMES, DivergenceComparisonPanel
 
 
 def _distributions(n):
@@ -56,9 +56,9 @@ def test_bad_input_named():
 @pytest.mark.parametrize("width", [0.5, 0.7, 1.3, 2.0])
 def test_panel_curves_agree_with_the_library(width):
     panel = DivergenceComparisonPanel(width=width, shift=1.0)
-    p = binned_bell(0.0, panel.p_width)
+    p = binned_normal(OUTCOMES, 0.0, panel.p_width)
     for i in (0, 17, 40, 80):
-        q = binned_bell(_SHIFTS[i], width)
+        q = binned_normal(OUTCOMES, _SHIFTS[i], width)
         assert panel.result["forward_curve"][i] == pytest.approx(kl_divergence(p, q), rel=1e-9, abs=1e-12)
         assert panel.result["reverse_curve"][i] == pytest.approx(kl_divergence(q, p), rel=1e-9, abs=1e-12)
         assert panel.result["js_curve"][i] == pytest.approx(js_divergence(p, q), rel=1e-9, abs=1e-12)

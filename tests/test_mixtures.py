@@ -9,20 +9,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import integrate, optimize, stats
 
-from kl_helpers import fit_gaussian_mle
-from kl_helpers.distributions import gaussian_entropy, kl_gaussian
+from kl_helpers import fit_normal_mle
+from kl_helpers.distributions import kl_normal_normal, normal_entropy
 from kl_helpers.mixtures import (
-    GaussianMixture,
+    NormalMixture,
     fit_reverse_kl,
-    kl_gaussian_mixture,
-    kl_mixture_gaussian,
+    kl_mixture_normal,
+    kl_normal_mixture,
     mixture_elbo,
     moment_match,
     posterior_gap,
 )
 from kl_helpers.panels.forward_reverse import ForwardReversePanel
 
-P = GaussianMixture([0.3, 0.7], [-2.0, 1.5], [0.6, 1.0])
+P = NormalMixture([0.3, 0.7], [-2.0, 1.5], [0.6, 1.0])
 
 
 def _scipy_pdf(p, x):
@@ -67,7 +67,7 @@ def test_samples_have_the_mixture_moments():
 def test_zero_weight_component_is_ignored_without_warnings():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        p = GaussianMixture([1.0, 0.0], [0.0, 5.0], [1.0, 1.0])
+        p = NormalMixture([1.0, 0.0], [0.0, 5.0], [1.0, 1.0])
         assert p.logpdf(0.5) == pytest.approx(stats.norm.logpdf(0.5))
         assert p.responsibilities(5.0).tolist() == [1.0, 0.0]
 
@@ -80,7 +80,7 @@ def test_reverse_kl_matches_integration(mu, sigma):
 
     expected, _ = integrate.quad(integrand, mu - 12 * sigma, mu + 12 * sigma, limit=400,
                                  points=[-2.0, 1.5])
-    assert kl_gaussian_mixture(mu, sigma, P) == pytest.approx(expected, rel=1e-7, abs=1e-9)
+    assert kl_normal_mixture(mu, sigma, P) == pytest.approx(expected, rel=1e-7, abs=1e-9)
 
 
 @settings(max_examples=25, deadline=None)
@@ -89,18 +89,18 @@ def test_forward_kl_matches_integration(mu, sigma):
     def integrand(x):
         return P.pdf(x) * (P.logpdf(x) - stats.norm.logpdf(x, mu, sigma))
 
-    assert kl_mixture_gaussian(P, mu, sigma) == pytest.approx(_quad(integrand), rel=1e-7, abs=1e-9)
+    assert kl_mixture_normal(P, mu, sigma) == pytest.approx(_quad(integrand), rel=1e-7, abs=1e-9)
 
 
 def test_one_component_mixture_reduces_to_the_gaussian_closed_form():
-    p = GaussianMixture([1.0], [0.5], [1.3])
-    assert kl_gaussian_mixture(-1.0, 0.7, p) == pytest.approx(kl_gaussian(-1.0, 0.7, 0.5, 1.3), rel=1e-9)
-    assert kl_mixture_gaussian(p, -1.0, 0.7) == pytest.approx(kl_gaussian(0.5, 1.3, -1.0, 0.7), rel=1e-9)
-    assert p.entropy() == pytest.approx(gaussian_entropy(1.3), rel=1e-12)
+    p = NormalMixture([1.0], [0.5], [1.3])
+    assert kl_normal_mixture(-1.0, 0.7, p) == pytest.approx(kl_normal_normal(-1.0, 0.7, 0.5, 1.3), rel=1e-9)
+    assert kl_mixture_normal(p, -1.0, 0.7) == pytest.approx(kl_normal_normal(0.5, 1.3, -1.0, 0.7), rel=1e-9)
+    assert p.entropy() == pytest.approx(normal_entropy(1.3), rel=1e-12)
 
 
 def test_moment_match_is_the_forward_minimum_found_by_scipy():
-    res = optimize.minimize(lambda t: kl_mixture_gaussian(P, t[0], math.exp(t[1])), [0.0, 0.0],
+    res = optimize.minimize(lambda t: kl_mixture_normal(P, t[0], math.exp(t[1])), [0.0, 0.0],
                             method="Nelder-Mead", options={"xatol": 1e-9, "fatol": 1e-12})
     mu, sigma = moment_match(P)
     assert res.x[0] == pytest.approx(mu, abs=1e-4)
@@ -112,34 +112,34 @@ def test_gaussian_mle_approaches_the_projection_not_p():
     rng = np.random.default_rng(7)
     errors = []
     for n in (100, 10_000, 1_000_000):
-        mu_hat, sigma_hat = fit_gaussian_mle(P.sample(n, rng))
+        mu_hat, sigma_hat = fit_normal_mle(P.sample(n, rng))
         errors.append(abs(mu_hat - mu) + abs(sigma_hat - sigma))
     assert errors[-1] < 0.01 < errors[0]
-    assert kl_mixture_gaussian(P, mu, sigma) > 0.1  # the gap that no amount of data closes
+    assert kl_mixture_normal(P, mu, sigma) > 0.1  # the gap that no amount of data closes
 
 
 @pytest.mark.parametrize("start", [-3.0, -0.5, 0.5, 3.0])
 def test_reverse_fit_is_a_local_minimum_confirmed_by_scipy(start):
-    p = GaussianMixture.two_modes(6.0, 0.4)
+    p = NormalMixture.two_modes(6.0, 0.4)
     fit = fit_reverse_kl(p, start, 1.0)
     assert fit.converged
-    assert fit.kl == pytest.approx(kl_gaussian_mixture(fit.mu, fit.sigma, p), abs=1e-12)
+    assert fit.kl == pytest.approx(kl_normal_mixture(fit.mu, fit.sigma, p), abs=1e-12)
     # Scipy started at our answer must not find anything lower nearby.
-    res = optimize.minimize(lambda t: kl_gaussian_mixture(t[0], math.exp(t[1]), p),
+    res = optimize.minimize(lambda t: kl_normal_mixture(t[0], math.exp(t[1]), p),
                             [fit.mu, math.log(fit.sigma)], method="Nelder-Mead",
                             options={"xatol": 1e-8, "fatol": 1e-13})
     assert res.fun >= fit.kl - 1e-9
     assert res.x[0] == pytest.approx(fit.mu, abs=1e-3)
     # The path only ever goes downhill.
-    values = kl_gaussian_mixture(fit.path[:, 0], fit.path[:, 1], p)
+    values = kl_normal_mixture(fit.path[:, 0], fit.path[:, 1], p)
     assert np.all(np.diff(values) <= 1e-12)
 
 
 def test_reverse_fit_has_three_optima_for_separated_modes_and_one_for_close_ones():
-    far = GaussianMixture.two_modes(6.0, 0.4)
+    far = NormalMixture.two_modes(6.0, 0.4)
     mus = sorted(round(fit_reverse_kl(far, s, 1.0).mu, 2) for s in (-3.0, 0.0, 3.0))
     assert len(set(mus)) == 3
-    close = GaussianMixture.two_modes(1.0, 0.4)
+    close = NormalMixture.two_modes(1.0, 0.4)
     mus = {round(fit_reverse_kl(close, s, 1.0).mu, 4) for s in (-3.0, 0.0, 3.0)}
     assert len(mus) == 1
 
@@ -159,13 +159,13 @@ def test_elbo_identity_against_scipy_posterior():
 
 
 def test_elbo_is_minus_infinity_on_an_impossible_component():
-    p = GaussianMixture([1.0, 0.0], [0.0, 1.0], [1.0, 1.0])
+    p = NormalMixture([1.0, 0.0], [0.0, 1.0], [1.0, 1.0])
     assert mixture_elbo(0.0, [0.5, 0.5], p) == -math.inf
 
 
 def test_panel_shows_the_fits_of_the_library():
     panel = ForwardReversePanel(separation=5.5)
-    p = GaussianMixture.two_modes(5.5, 0.4)
+    p = NormalMixture.two_modes(5.5, 0.4)
     assert panel.result["forward"] == pytest.approx(moment_match(p))
     fits = [fit_reverse_kl(p, s, 1.0) for s in (p.means[0], 0.0, p.means[1])]
     assert panel.result["reverse_mu"] == pytest.approx([f.mu for f in fits])
@@ -186,21 +186,21 @@ def test_panel_shows_the_fits_of_the_library():
 )
 def test_bad_mixtures_are_refused(kwargs, exc, match):
     with pytest.raises(exc, match=match):
-        GaussianMixture(**kwargs)
+        NormalMixture(**kwargs)
 
 
 def test_bad_arguments_to_the_fits():
-    with pytest.raises(TypeError, match="p must be a GaussianMixture"):
-        kl_gaussian_mixture(0.0, 1.0, [0.5, 0.5])
+    with pytest.raises(TypeError, match="p must be a NormalMixture"):
+        kl_normal_mixture(0.0, 1.0, [0.5, 0.5])
     with pytest.raises(ValueError, match="sigma_q must be > 0"):
-        kl_mixture_gaussian(P, 0.0, -1.0)
-    with pytest.raises(ValueError, match="sigma0 must be > 0"):
+        kl_mixture_normal(P, 0.0, -1.0)
+    with pytest.raises(ValueError, match="sigma0 must be a finite number > 0"):
         fit_reverse_kl(P, 0.0, 0.0)
     with pytest.raises(ValueError, match="separation must be >= 0"):
-        GaussianMixture.two_modes(-1.0)
+        NormalMixture.two_modes(-1.0)
     with pytest.raises(ValueError, match=r"q must have one probability per component \(2\)"):
         mixture_elbo(0.0, [1.0], P)
-    with pytest.raises(ValueError, match="x must be a single observation"):
+    with pytest.raises(ValueError, match=r"x must be a single number \(e\.g\. 0\.5\), got an array of shape \(2,\)"):
         mixture_elbo([0.0, 1.0], [0.5, 0.5], P)
     with pytest.raises(ValueError, match=r"q sums to 0\.9"):
         posterior_gap(0.0, [0.5, 0.4], P)

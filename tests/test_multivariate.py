@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from kl_helpers.distributions import kl_gaussian
-from kl_helpers.multivariate import kl_diag_normal_standard, kl_mvn
+from kl_helpers.distributions import kl_normal_normal
+from kl_helpers.multivariate import kl_diagnormal_stdnormal, kl_mvnormal_mvnormal
 
 
 def _random_spd(rng, d):
@@ -25,44 +25,44 @@ def test_kl_mvn_matches_monte_carlo(d):
     log_ratio = p.logpdf(x) - q.logpdf(x)
     # The Monte Carlo mean is within 5 standard errors of the truth except with prob. ~6e-7.
     se = log_ratio.std() / math.sqrt(log_ratio.size)
-    assert kl_mvn(mu_p, cov_p, mu_q, cov_q) == pytest.approx(log_ratio.mean(), abs=5 * se)
+    assert kl_mvnormal_mvnormal(mu_p, cov_p, mu_q, cov_q) == pytest.approx(log_ratio.mean(), abs=5 * se)
 
 
 def test_kl_mvn_one_dimension_equals_kl_gaussian():
-    expected = kl_gaussian(0.3, 1.7, -1.0, 0.6)
-    assert kl_mvn([0.3], [[1.7**2]], [-1.0], [[0.6**2]]) == pytest.approx(expected, rel=1e-12)
+    expected = kl_normal_normal(0.3, 1.7, -1.0, 0.6)
+    assert kl_mvnormal_mvnormal([0.3], [[1.7**2]], [-1.0], [[0.6**2]]) == pytest.approx(expected, rel=1e-12)
 
 
 def test_kl_mvn_is_zero_for_equal_and_sums_over_independent_blocks():
     cov = [[2.0, 0.3], [0.3, 1.0]]
-    assert kl_mvn([1, 2], cov, [1, 2], cov) == 0.0
+    assert kl_mvnormal_mvnormal([1, 2], cov, [1, 2], cov) == 0.0
     # Independent coordinates: the KL is the sum of the 1-D KLs.
-    total = kl_gaussian(0.0, 1.0, 1.0, 2.0) + kl_gaussian(0.5, 0.5, 0.0, 1.0)
-    got = kl_mvn([0.0, 0.5], np.diag([1.0, 0.25]), [1.0, 0.0], np.diag([4.0, 1.0]))
+    total = kl_normal_normal(0.0, 1.0, 1.0, 2.0) + kl_normal_normal(0.5, 0.5, 0.0, 1.0)
+    got = kl_mvnormal_mvnormal([0.0, 0.5], np.diag([1.0, 0.25]), [1.0, 0.0], np.diag([4.0, 1.0]))
     assert got == pytest.approx(total, rel=1e-12)
 
 
 def test_kl_mvn_stays_finite_in_high_dimension():
     # det of 0.01 * I in 200 dimensions is 1e-400: it underflows, its Cholesky log does not.
     d = 200
-    value = kl_mvn(np.zeros(d), 0.01 * np.eye(d), np.zeros(d), np.eye(d))
-    assert value == pytest.approx(d * kl_gaussian(0.0, 0.1, 0.0, 1.0), rel=1e-10)
+    value = kl_mvnormal_mvnormal(np.zeros(d), 0.01 * np.eye(d), np.zeros(d), np.eye(d))
+    assert value == pytest.approx(d * kl_normal_normal(0.0, 0.1, 0.0, 1.0), rel=1e-10)
 
 
 def test_diag_standard_matches_kl_mvn_and_sums_over_latents():
     rng = np.random.default_rng(0)
     mu, log_var = rng.normal(size=(4, 3)), rng.normal(size=(4, 3))
-    got = kl_diag_normal_standard(mu, log_var)
+    got = kl_diagnormal_stdnormal(mu, log_var)
     assert got.shape == (4,)
     for row in range(4):
-        expected = kl_mvn(mu[row], np.diag(np.exp(log_var[row])), np.zeros(3), np.eye(3))
+        expected = kl_mvnormal_mvnormal(mu[row], np.diag(np.exp(log_var[row])), np.zeros(3), np.eye(3))
         assert got[row] == pytest.approx(expected, rel=1e-10)
 
 
 def test_diag_standard_is_accurate_near_zero():
     # expm1(v) - v keeps relative accuracy where exp(v) - 1 - v would cancel to 0.
     v = 1e-6
-    assert kl_diag_normal_standard([0.0], [v]) == pytest.approx(0.5 * v * v / 2, rel=1e-6)
+    assert kl_diagnormal_stdnormal([0.0], [v]) == pytest.approx(0.5 * v * v / 2, rel=1e-6)
 
 
 @pytest.mark.parametrize(
@@ -77,17 +77,17 @@ def test_diag_standard_is_accurate_near_zero():
 )
 def test_bad_covariances(cov_p, match):
     with pytest.raises(ValueError, match=match):
-        kl_mvn([0, 0], cov_p, [0, 0], np.eye(2))
+        kl_mvnormal_mvnormal([0, 0], cov_p, [0, 0], np.eye(2))
 
 
 def test_bad_means_and_log_vars():
     with pytest.raises(ValueError, match="mu_p and mu_q must have the same length"):
-        kl_mvn([0, 0], np.eye(2), [0], np.eye(1))
+        kl_mvnormal_mvnormal([0, 0], np.eye(2), [0], np.eye(1))
     with pytest.raises(ValueError, match="mu_q must be a non-empty one-dimensional"):
-        kl_mvn([0], np.eye(1), 0.0, np.eye(1))
+        kl_mvnormal_mvnormal([0], np.eye(1), 0.0, np.eye(1))
     with pytest.raises(ValueError, match="mu and log_var must have the same shape"):
-        kl_diag_normal_standard([0, 0], [0])
+        kl_diagnormal_stdnormal([0, 0], [0])
     with pytest.raises(ValueError, match="log_var has a value above 700"):
-        kl_diag_normal_standard([0.0], [800.0])
+        kl_diagnormal_stdnormal([0.0], [800.0])
     with pytest.raises(TypeError, match="log_var must be numbers"):
-        kl_diag_normal_standard([0.0], "0")
+        kl_diagnormal_stdnormal([0.0], "0")

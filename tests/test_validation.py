@@ -8,11 +8,11 @@ import pytest
 from kl_helpers import (
     cross_entropy,
     entropy,
-    gaussian_cross_entropy,
-    gaussian_entropy,
-    gaussian_logpdf,
     kl_divergence,
-    kl_gaussian,
+    kl_normal_normal,
+    normal_cross_entropy,
+    normal_entropy,
+    normal_logpdf,
 )
 
 P = [0.2, 0.5, 0.3]
@@ -63,9 +63,12 @@ def test_ragged_refused():
         entropy([[0.5], [0.25, 0.25]])
 
 
-def test_two_dimensional_refused():
-    with pytest.raises(ValueError, match=r"p must be a one-dimensional vector.*\(2, 2\)"):
-        entropy([[0.25, 0.25], [0.25, 0.25]])
+def test_rows_are_checked_one_by_one():
+    # 2-D input is one distribution per row (axis=-1); a bad row is named.
+    with pytest.raises(ValueError, match=r"p \(row 1\) sums to 0\.5, not 1"):
+        entropy([[0.5, 0.5], [0.25, 0.25]])
+    with pytest.raises(ValueError, match=r"p has a negative entry \(-0\.5\) at row 1, index 0"):
+        entropy([[0.5, 0.5], [-0.5, 1.5]])
 
 
 def test_does_not_sum_to_one():
@@ -93,20 +96,20 @@ def test_base_type(base):
 @pytest.mark.parametrize("sigma", [0.0, -1.0])
 def test_gaussian_sigma_must_be_positive(sigma):
     with pytest.raises(ValueError, match=r"sigma_q must be > 0"):
-        kl_gaussian(0.0, 1.0, 0.0, sigma)
+        kl_normal_normal(0.0, 1.0, 0.0, sigma)
     with pytest.raises(ValueError, match=r"sigma_p must be > 0"):
-        gaussian_cross_entropy(0.0, sigma, 0.0, 1.0)
+        normal_cross_entropy(0.0, sigma, 0.0, 1.0)
     with pytest.raises(ValueError, match=r"sigma must be > 0"):
-        gaussian_entropy(sigma)
+        normal_entropy(sigma)
     with pytest.raises(ValueError, match=r"sigma must be > 0"):
-        gaussian_logpdf(0.0, 0.0, sigma)
+        normal_logpdf(0.0, 0.0, sigma)
 
 
 def test_gaussian_non_finite_mean():
     with pytest.raises(ValueError, match="mu_p contains a non-finite value"):
-        kl_gaussian(np.nan, 1.0, 0.0, 1.0)
+        kl_normal_normal(np.nan, 1.0, 0.0, 1.0)
 
 
 def test_gaussian_non_numeric():
     with pytest.raises(TypeError, match="mu must be numbers, not a string"):
-        gaussian_logpdf(0.0, "0", 1.0)
+        normal_logpdf(0.0, "0", 1.0)

@@ -38,6 +38,25 @@ def strip_widget_views(nb: nbformat.NotebookNode) -> int:
     return dropped
 
 
+def coalesce_streams(nb: nbformat.NotebookNode) -> None:
+    """Merge consecutive stdout (or stderr) outputs of a cell into one, as nbval compares them.
+
+    How a cell's printing is split into messages depends on timing (a slow machine flushes
+    mid-loop), so storing the split would make the committed file depend on the machine.
+    """
+    for cell in nb["cells"]:
+        merged: list = []
+        for output in cell.get("outputs", []):
+            previous = merged[-1] if merged else None
+            if (output["output_type"] == "stream" and previous is not None
+                    and previous["output_type"] == "stream" and previous["name"] == output["name"]):
+                previous["text"] += output["text"]
+            else:
+                merged.append(output)
+        if "outputs" in cell:
+            cell["outputs"] = merged
+
+
 def store(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     NotebookClient(
@@ -49,6 +68,7 @@ def store(path: Path) -> None:
         store_widget_state=False,
     ).execute()
     dropped = strip_widget_views(nb)
+    coalesce_streams(nb)
     nbformat.write(nb, path)
     print(f"{path}: executed, {dropped} panel output(s) stored as PNG")
 

@@ -6,7 +6,7 @@ import math
 import numbers
 from typing import Any
 
-from ..distributions import gaussian_cross_entropy, gaussian_entropy, kl_gaussian
+from ..distributions import kl_normal_normal, normal_cross_entropy, normal_entropy
 from ._feedback import Feedback, check_number
 
 __all__ = [
@@ -41,7 +41,7 @@ def check_02_neg_entropy(answer: Any) -> Feedback:
     >>> check_02_neg_entropy(None)
     ❌ No answer yet: replace None with your answer and run the cell again.
     """
-    h = gaussian_entropy(NEG_ENTROPY_SIGMA)
+    h = normal_entropy(NEG_ENTROPY_SIGMA)
     if _close(answer, h):
         return Feedback(False, "That is the entropy H(p). Look at the sign in front of the integral.")
     return check_number(
@@ -61,16 +61,16 @@ def check_02_min_cross_entropy(answer: Any) -> Feedback:
     False
     """
     mu_p, sigma_p = CE_P
-    best = gaussian_cross_entropy(mu_p, sigma_p, mu_p, CE_SIGMA_Q)  # the argmin is θ = μ_p
+    best = normal_cross_entropy(mu_p, sigma_p, mu_p, CE_SIGMA_Q)  # the argmin is θ = μ_p
     if _close(answer, mu_p):
         return Feedback(False, "That is where the minimum is (θ). The exercise asks for the value.")
-    if _close(answer, gaussian_entropy(sigma_p)):
+    if _close(answer, normal_entropy(sigma_p)):
         return Feedback(
             False,
             "That is H(p), the minimum over all models. Here q's width is fixed, so q cannot "
             "match p exactly: some divergence remains.",
         )
-    if _close(answer, kl_gaussian(mu_p, sigma_p, mu_p, CE_SIGMA_Q)):
+    if _close(answer, kl_normal_normal(mu_p, sigma_p, mu_p, CE_SIGMA_Q)):
         return Feedback(False, "That is the smallest divergence. The cross-entropy adds something.")
     return check_number(
         answer,

@@ -7,8 +7,8 @@ import numbers
 from collections.abc import Iterable
 from typing import Any
 
-from ..distributions import gaussian_logpdf
-from ..estimators import kl_estimator_terms, kl_term_std_gaussian
+from ..distributions import normal_logpdf
+from ..estimators import kl_estimator_terms, kl_term_std_normal
 from ._feedback import NO_ANSWER, Feedback, check_number
 
 __all__ = [
@@ -41,8 +41,8 @@ def check_03_k3_term(answer: Any) -> Feedback:
     >>> check_03_k3_term(None)
     ❌ No answer yet: replace None with your answer and run the cell again.
     """
-    lp = gaussian_logpdf(K3_POINT, *P)
-    lq = gaussian_logpdf(K3_POINT, *K3_Q)
+    lp = normal_logpdf(K3_POINT, *P)
+    lq = normal_logpdf(K3_POINT, *K3_Q)
     expected = float(kl_estimator_terms([lp], [lq], "k3")[0])
     if _is_number(answer):
         others = {
@@ -77,7 +77,7 @@ def check_03_samples_needed(answer: Any) -> Feedback:
         return Feedback(False, NO_ANSWER)
     if not _is_number(answer):
         return Feedback(False, f"Your answer should be a number, not {type(answer).__name__}.")
-    sd = kl_term_std_gaussian(*P, *Q)
+    sd = kl_term_std_normal(*P, *Q)
     expected = (sd / SE_TARGET) ** 2
     if math.isclose(float(answer), math.sqrt(expected), rel_tol=0.02):
         return Feedback(False, "That is √N. The standard error shrinks like 1/√N: solve for N.")

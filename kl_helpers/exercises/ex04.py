@@ -9,8 +9,9 @@ from typing import Any
 
 import numpy as np
 
-from ..distributions import gaussian_logpdf
-from ..fitting import categorical_mle, gaussian_nll, numerical_gradient
+from ..distributions import normal_logpdf
+from ..fitting import categorical_mle, normal_nll
+from ..optimize import numerical_gradient
 from ._feedback import NO_ANSWER, Feedback, check_number
 
 __all__ = [
@@ -76,7 +77,7 @@ def check_04_kl_nll_gap(answer: Any) -> Feedback:
     >>> check_04_kl_nll_gap(0.0).correct
     False
     """
-    log_p = gaussian_logpdf(np.array(GAP_DATA), *GAP_P)
+    log_p = normal_logpdf(np.array(GAP_DATA), *GAP_P)
     expected = float(np.mean(log_p))
     if isinstance(answer, (int, float)) and not isinstance(answer, bool):
         if math.isclose(answer, -expected, rel_tol=1e-3):
@@ -93,7 +94,7 @@ def check_04_kl_nll_gap(answer: Any) -> Feedback:
 
 
 def _reference_variance_grad(mu: float, v: float, x: list[float]) -> float:
-    return float(numerical_gradient(lambda t: gaussian_nll(mu, math.sqrt(t[0]), x), [v], 1e-6)[0])
+    return float(numerical_gradient(lambda t: normal_nll(mu, math.sqrt(t[0]), x), [v], 1e-6)[0])
 
 
 def check_04_variance_gradient(
@@ -132,7 +133,7 @@ def check_04_variance_gradient(
         if math.isclose(got, expected, rel_tol=1e-5, abs_tol=1e-7):
             continue
         sigma = math.sqrt(v)
-        d_sigma = float(numerical_gradient(lambda t, mu=mu, x=x: gaussian_nll(mu, t[0], x), [sigma])[0])
+        d_sigma = float(numerical_gradient(lambda t, mu=mu, x=x: normal_nll(mu, t[0], x), [sigma])[0])
         if math.isclose(got, d_sigma, rel_tol=1e-4):
             return Feedback(
                 False,

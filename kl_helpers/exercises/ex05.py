@@ -6,13 +6,13 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from ..mixtures import GaussianMixture, moment_match
+from ..mixtures import NormalMixture, moment_match
 from ._feedback import NO_ANSWER, Feedback, check_number
 
 __all__ = ["EXERCISE_MIXTURE", "check_05_direction", "check_05_moment_match", "check_05_uniform_limit"]
 
 #: Exercise 1: p = 0.25 N(0, 1) + 0.75 N(4, 1).
-EXERCISE_MIXTURE = GaussianMixture([0.25, 0.75], [0.0, 4.0], [1.0, 1.0])
+EXERCISE_MIXTURE = NormalMixture([0.25, 0.75], [0.0, 4.0], [1.0, 1.0])
 
 
 def check_05_moment_match(answer: Any) -> Feedback:

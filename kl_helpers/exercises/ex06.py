@@ -9,7 +9,7 @@ import numpy as np
 
 from ..classification import cross_entropy_loss
 from ..divergence import js_divergence
-from ..multivariate import kl_diag_normal_standard
+from ..multivariate import kl_diagnormal_stdnormal
 from ._feedback import Feedback, check_number
 
 __all__ = [
@@ -59,7 +59,7 @@ def check_06_vae_kl(answer: Any) -> Feedback:
     >>> check_06_vae_kl(0.0).correct
     False
     """
-    expected = kl_diag_normal_standard(EXERCISE_MU, EXERCISE_LOG_VAR)
+    expected = kl_diagnormal_stdnormal(EXERCISE_MU, EXERCISE_LOG_VAR)
     if isinstance(answer, (int, float)) and math.isclose(answer, expected / 2, rel_tol=1e-3):
         return Feedback(False, "That is the mean over the latent dimensions; a KL between "
                                "two-dimensional Gaussians is their sum.")

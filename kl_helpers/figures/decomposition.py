@@ -6,8 +6,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from .._validate import as_distribution, positive, same_shape
-from ..distributions import gaussian_entropy, gaussian_pdf, kl_gaussian
+from .._validate import as_distribution, same_shape, scalar
+from ..distributions import kl_normal_normal, normal_entropy, normal_pdf
 from ..divergence import cross_entropy, entropy, kl_divergence
 from ..plotting import COLORS, legend, new_figure, style_axes
 
@@ -59,13 +59,13 @@ def plot_negative_entropy(narrow: float = 0.1, wide: float = 1.0) -> Figure:
     >>> [ax.get_xlabel() for ax in fig.axes]
     ['x', 'standard deviation σ (log scale)']
     """
-    s_narrow = float(positive(narrow, "narrow"))
-    s_wide = float(positive(wide, "wide"))
+    s_narrow = scalar(narrow, "narrow", positive=True, example="0.2")
+    s_wide = scalar(wide, "wide", positive=True, example="2.0")
     fig, (ax_d, ax_h) = new_figure(ncols=2, figsize=(9.0, 3.5))
     x = np.linspace(-3.5 * s_wide, 3.5 * s_wide, 601)
     for sigma, color, style in ((s_wide, COLORS["p"], "-"), (s_narrow, COLORS["q"], "--")):
-        ax_d.plot(x, gaussian_pdf(x, 0.0, sigma), color=color, ls=style, lw=2,
-                  label=f"N(0, {sigma:g}²): H = {gaussian_entropy(sigma):.3f}")
+        ax_d.plot(x, normal_pdf(x, 0.0, sigma), color=color, ls=style, lw=2,
+                  label=f"N(0, {sigma:g}²): H = {normal_entropy(sigma):.3f}")
     ax_d.axhline(1.0, color=COLORS["grey"], lw=1, ls=":")
     ax_d.text(x[-1], 1.0, "density 1: ln p = 0", ha="right", va="bottom", fontsize=9,
               color=COLORS["grey"])
@@ -73,9 +73,9 @@ def plot_negative_entropy(narrow: float = 0.1, wide: float = 1.0) -> Figure:
     legend(ax_d, loc="upper left", fontsize=9)
 
     sigmas = np.geomspace(0.02, 5.0, 300)
-    ax_h.semilogx(sigmas, gaussian_entropy(sigmas), color=COLORS["p"], lw=2,
+    ax_h.semilogx(sigmas, normal_entropy(sigmas), color=COLORS["p"], lw=2,
                   label="H(N(0, σ²))")
-    ax_h.semilogx(sigmas, kl_gaussian(0.0, sigmas, 0.0, 1.0), color=COLORS["kl"], lw=2, ls="--",
+    ax_h.semilogx(sigmas, kl_normal_normal(0.0, sigmas, 0.0, 1.0), color=COLORS["kl"], lw=2, ls="--",
                   label="D_KL(N(0, σ²)‖N(0, 1))")
     ax_h.axhline(0.0, color=COLORS["ink"], lw=0.8)
     crossing = 1.0 / np.sqrt(2.0 * np.pi * np.e)

@@ -8,9 +8,9 @@ import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from .._validate import as_real_array, as_sample, positive
-from ..distributions import gaussian_cross_entropy
-from ..fitting import fit_gaussian_mle, gaussian_nll
+from .._validate import as_sample, scalar
+from ..distributions import normal_cross_entropy
+from ..fitting import fit_normal_mle, normal_nll
 from ..plotting import COLORS, legend, new_figure, style_axes
 
 __all__ = ["plot_nll_approaches_cross_entropy"]
@@ -47,16 +47,16 @@ def plot_nll_approaches_cross_entropy(
     data = [as_sample(x, f"samples[{i}]") for i, x in enumerate(samples)]
     if not 1 <= len(data) <= len(_CURVE_COLORS):
         raise ValueError(f"pass between 1 and {len(_CURVE_COLORS)} samples, got {len(data)}")
-    mu_p = float(as_real_array(mu_p, "mu_p"))
-    sigma_p = float(positive(sigma_p, "sigma_p"))
+    mu_p = scalar(mu_p, "mu_p")
+    sigma_p = scalar(sigma_p, "sigma_p", positive=True, example="1.0")
     fig, (ax_c, ax_e) = new_figure(ncols=2, figsize=(10.0, 3.8))
 
     mus = np.linspace(mu_p - 2.0 * sigma_p, mu_p + 2.0 * sigma_p, 401)
     for x, color in zip(data, _CURVE_COLORS, strict=False):
-        curve = gaussian_nll(mus, sigma_p, x)
+        curve = normal_nll(mus, sigma_p, x)
         ax_c.plot(mus, curve, color=color, lw=1.8, label=f"N = {x.size:,}")
         ax_c.plot(mus[np.argmin(curve)], curve.min(), "o", color=color, ms=6)
-    expected = gaussian_cross_entropy(mu_p, sigma_p, mus, sigma_p)
+    expected = normal_cross_entropy(mu_p, sigma_p, mus, sigma_p)
     ax_c.plot(mus, expected, color=COLORS["ink"], lw=2, ls="--", label="expected NLL H(p, q)")
     ax_c.axvline(mu_p, color=COLORS["ink"], lw=0.8, ls=":")
     style_axes(ax_c, "model mean μ (σ = σ_p)", "average NLL (nats)", "NLL curves → H(p, q)")
@@ -65,7 +65,7 @@ def plot_nll_approaches_cross_entropy(
     ax_c.set_ylim(low - 0.3 * (high - low), high + 0.5 * (high - low))
 
     sizes = np.array([x.size for x in data])
-    fits = np.array([fit_gaussian_mle(x) for x in data])
+    fits = np.array([fit_normal_mle(x) for x in data])
     ax_e.loglog(sizes, np.abs(fits[:, 0] - mu_p), "o-", color=COLORS["p"], label="|μ̂ − μ_p|")
     ax_e.loglog(sizes, np.abs(fits[:, 1] - sigma_p), "s--", color=COLORS["q"], label="|σ̂ − σ_p|")
     ax_e.loglog(sizes, sigma_p / np.sqrt(sizes), color=COLORS["grey"], lw=1, ls=":",

@@ -5,20 +5,20 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..mixtures import GaussianMixture, mixture_elbo
+from ..mixtures import NormalMixture, mixture_elbo
 from ..plotting import COLORS, legend, new_figure, style_axes
 
 __all__ = ["plot_elbo_gap"]
 
 
-def plot_elbo_gap(p: GaussianMixture, x: float) -> Figure:
+def plot_elbo_gap(p: NormalMixture, x: float) -> Figure:
     """ELBO(q) for every q = (t, 1 − t) over a two-component latent, below the flat log p(x).
 
     The vertical distance between them is D_KL(q‖p(z|x)); it closes only at the posterior.
 
     Examples
     --------
-    >>> p = GaussianMixture([0.3, 0.7], [-1.0, 2.0], [1.0, 0.5])
+    >>> p = NormalMixture([0.3, 0.7], [-1.0, 2.0], [1.0, 0.5])
     >>> fig = plot_elbo_gap(p, 0.5)
     >>> fig.axes[0].get_ylabel()
     'nats'

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from .._validate import as_real_array, as_sample
+from .._validate import as_sample, scalar
 from ..plotting import COLORS, legend, new_figure, style_axes
 
 __all__ = ["plot_estimator_comparison", "plot_theta_curves"]
@@ -23,19 +23,19 @@ def plot_estimator_comparison(estimates: Mapping[str, ArrayLike], truth: float) 
     ----------
     estimates : mapping of str to array_like
         Estimator name (``"k1"``, ``"k2"``, ``"k3"``) to its replicated estimates, e.g. the output
-        of :func:`kl_helpers.estimators.gaussian_kl_replications`.
+        of :func:`kl_helpers.estimators.kl_estimates_normal`.
     truth : float
-        The exact divergence (e.g. from :func:`kl_helpers.kl_gaussian`).
+        The exact divergence (e.g. from :func:`kl_helpers.kl_normal_normal`).
 
     Examples
     --------
-    >>> from kl_helpers.estimators import gaussian_kl_replications
-    >>> reps = gaussian_kl_replications(0, 1, 1, 1, 10, 500, np.random.default_rng(0))
+    >>> from kl_helpers.estimators import kl_estimates_normal
+    >>> reps = kl_estimates_normal(0, 1, 1, 1, 10, 500, np.random.default_rng(0))
     >>> fig = plot_estimator_comparison(reps, 0.5)
     >>> [ax.get_xlabel() for ax in fig.axes]
     ['estimate of D_KL (nats)', 'estimator']
     """
-    true_value = float(as_real_array(truth, "truth"))
+    true_value = scalar(truth, "truth")
     unknown = set(estimates) - set(_ESTIMATOR_STYLE)
     if unknown:
         raise ValueError(f"estimates has unknown names {sorted(unknown)}; use k1, k2 or k3")

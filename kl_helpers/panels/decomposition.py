@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..distributions import gaussian_cross_entropy, gaussian_entropy, gaussian_pdf, kl_gaussian
+from ..distributions import kl_normal_normal, normal_cross_entropy, normal_entropy, normal_pdf
 from ..plotting import COLORS, legend, style_axes
 from .base import Panel, float_slider
 
@@ -52,17 +52,17 @@ class DecompositionPanel(Panel):
         p = (self.mu_p, self.sigma_p)
         return {
             "theta": theta,
-            "q_density": gaussian_pdf(_X, theta, sigma_q),
-            "ce_curve": gaussian_cross_entropy(*p, _THETA, sigma_q),
-            "kl_curve": kl_gaussian(*p, _THETA, sigma_q),
-            "cross_entropy": gaussian_cross_entropy(*p, theta, sigma_q),
-            "kl": kl_gaussian(*p, theta, sigma_q),
-            "entropy_p": gaussian_entropy(self.sigma_p),
+            "q_density": normal_pdf(_X, theta, sigma_q),
+            "ce_curve": normal_cross_entropy(*p, _THETA, sigma_q),
+            "kl_curve": kl_normal_normal(*p, _THETA, sigma_q),
+            "cross_entropy": normal_cross_entropy(*p, theta, sigma_q),
+            "kl": kl_normal_normal(*p, theta, sigma_q),
+            "entropy_p": normal_entropy(self.sigma_p),
         }
 
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_d, ax_c = fig.subplots(1, 2)
-        p_density = gaussian_pdf(_X, self.mu_p, self.sigma_p)
+        p_density = normal_pdf(_X, self.mu_p, self.sigma_p)
         ax_d.plot(_X, p_density, color=COLORS["p"], lw=2, label="p = N(1, 0.8²)")
         ax_d.fill_between(_X, p_density, color=COLORS["p"], alpha=0.2, lw=0)
         (q_line,) = ax_d.plot(_X, p_density, color=COLORS["q"], lw=2, ls="--", label="q_θ",
@@ -72,7 +72,7 @@ class DecompositionPanel(Panel):
         style_axes(ax_d, "x", "probability density", "p and the model q_θ")
         legend(ax_d, loc="upper left")
 
-        h_p = gaussian_entropy(self.sigma_p)
+        h_p = normal_entropy(self.sigma_p)
         ax_c.axhline(0.0, color=COLORS["grey"], lw=0.8)
         ax_c.axhline(h_p, color=COLORS["p"], lw=1.2, ls=":")
         ax_c.text(_THETA[-1], h_p, "H(p)", color=COLORS["p"], ha="right", va="bottom", fontsize=10)

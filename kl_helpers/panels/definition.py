@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..distributions import gaussian_pdf, kl_gaussian
+from ..distributions import kl_normal_normal, normal_pdf
 from ..plotting import COLORS, legend, style_axes
 from .base import Panel, float_slider
 
@@ -47,17 +47,17 @@ class DirectionPanel(Panel):
     def compute(self, mu_q: float, sigma_q: float) -> dict[str, Any]:
         p = (self.mu_p, self.sigma_p)
         return {
-            "q_density": gaussian_pdf(_X, mu_q, sigma_q),
-            "forward_curve": kl_gaussian(*p, _MU_GRID, sigma_q),
-            "reverse_curve": kl_gaussian(_MU_GRID, sigma_q, *p),
+            "q_density": normal_pdf(_X, mu_q, sigma_q),
+            "forward_curve": kl_normal_normal(*p, _MU_GRID, sigma_q),
+            "reverse_curve": kl_normal_normal(_MU_GRID, sigma_q, *p),
             "mu_q": mu_q,
-            "forward": kl_gaussian(*p, mu_q, sigma_q),
-            "reverse": kl_gaussian(mu_q, sigma_q, *p),
+            "forward": kl_normal_normal(*p, mu_q, sigma_q),
+            "reverse": kl_normal_normal(mu_q, sigma_q, *p),
         }
 
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_d, ax_k = fig.subplots(1, 2)
-        p_density = gaussian_pdf(_X, self.mu_p, self.sigma_p)
+        p_density = normal_pdf(_X, self.mu_p, self.sigma_p)
         ax_d.plot(_X, p_density, color=COLORS["p"], lw=2, label="p = N(0, 1)")
         ax_d.fill_between(_X, p_density, color=COLORS["p"], alpha=0.2, lw=0)
         (q_line,) = ax_d.plot(

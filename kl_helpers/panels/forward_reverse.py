@@ -10,8 +10,8 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..distributions import gaussian_pdf
-from ..mixtures import GaussianMixture, fit_reverse_kl, kl_gaussian_mixture, moment_match
+from ..distributions import normal_pdf
+from ..mixtures import NormalMixture, fit_reverse_kl, kl_normal_mixture, moment_match
 from ..plotting import COLORS, legend, style_axes
 from .base import Panel, float_slider
 
@@ -29,9 +29,9 @@ _STARTS = ("left", "middle", "right")
 _START_STYLE = {"left": ("kl", "-"), "middle": ("extra", "-."), "right": ("alt", ":")}
 
 
-def target(separation: float) -> GaussianMixture:
+def target(separation: float) -> NormalMixture:
     """The panel's p: weights 0.4 / 0.6, unit standard deviations, modes ``separation`` apart."""
-    return GaussianMixture.two_modes(separation, _WEIGHT_LEFT)
+    return NormalMixture.two_modes(separation, _WEIGHT_LEFT)
 
 
 @lru_cache(maxsize=128)
@@ -46,12 +46,12 @@ def _state(separation: float) -> dict[str, Any]:
     return {
         "p_density": np.asarray(p.pdf(_X)),
         "forward": (mu_f, sigma_f),
-        "forward_density": np.asarray(gaussian_pdf(_X, mu_f, sigma_f)),
+        "forward_density": np.asarray(normal_pdf(_X, mu_f, sigma_f)),
         "reverse_mu": [f.mu for f in fits],
         "reverse_sigma": [f.sigma for f in fits],
         "reverse_kl": [f.kl for f in fits],
-        "reverse_densities": [np.asarray(gaussian_pdf(_X, f.mu, f.sigma)) for f in fits],
-        "landscape": np.asarray(kl_gaussian_mixture(_MU_GRID, best.sigma, p)),
+        "reverse_densities": [np.asarray(normal_pdf(_X, f.mu, f.sigma)) for f in fits],
+        "landscape": np.asarray(kl_normal_mixture(_MU_GRID, best.sigma, p)),
         "landscape_sigma": best.sigma,
         # Distinct optima: fits from different starts that land on the same point count once.
         "n_optima": len({round(f.mu, 3) for f in fits}),

@@ -12,9 +12,10 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
-from .._validate import as_real_array, as_sample, positive
-from ..distributions import gaussian_pdf, kl_gaussian
-from ..fitting import DescentHistory, fit_gaussian_gd, fit_gaussian_mle, gaussian_nll
+from .._validate import as_sample, scalar
+from ..distributions import kl_normal_normal, normal_pdf
+from ..fitting import fit_normal_gd, fit_normal_mle, normal_nll
+from ..optimize import DescentHistory
 from ..plotting import COLORS, legend, style_axes
 from .base import Panel, float_slider, int_slider
 
@@ -47,8 +48,8 @@ def _true_p(p: tuple[float, float] | None) -> tuple[float, float] | None:
         return None
     if len(p) != 2:
         raise ValueError(f"p must be a pair (mu_p, sigma_p) or None, got {p!r}")
-    mu_p = float(as_real_array(p[0], "p[0] (mu_p)"))
-    sigma_p = float(positive(p[1], "p[1] (sigma_p)"))
+    mu_p = scalar(p[0], "p[0] (mu_p)")
+    sigma_p = scalar(p[1], "p[1] (sigma_p)", positive=True, example="1.0")
     return mu_p, sigma_p
 
 
@@ -58,7 +59,7 @@ def _draw_data(ax: Axes, x: np.ndarray, grid: np.ndarray, p: tuple[float, float]
                             label=f"data (N = {x.size})")
     top = float(heights.max())
     if p is not None:
-        p_density = gaussian_pdf(grid, *p)
+        p_density = normal_pdf(grid, *p)
         ax.plot(grid, p_density, color=COLORS["p"], lw=2, label="p (true)")
         top = max(top, float(p_density.max()))
     return top
@@ -86,7 +87,7 @@ class LikelihoodPanel(Panel):
     Examples
     --------
     >>> panel = LikelihoodPanel()
-    >>> mu_hat, sigma_hat = fit_gaussian_mle(panel.x)
+    >>> mu_hat, sigma_hat = fit_normal_mle(panel.x)
     >>> panel.set(mu=round(mu_hat, 1), sigma=round(sigma_hat, 1))
     >>> panel.result["nll"] >= panel.nll_min
     True
@@ -100,9 +101,9 @@ class LikelihoodPanel(Panel):
                  **values: Any) -> None:
         self.x = default_data() if x is None else as_sample(x, "x")
         self.p = _true_p(p)
-        self.mle = fit_gaussian_mle(self.x)
+        self.mle = fit_normal_mle(self.x)
         mu_hat, s_hat = self.mle
-        self.nll_min = gaussian_nll(mu_hat, s_hat, self.x)
+        self.nll_min = normal_nll(mu_hat, s_hat, self.x)
         # Slider ranges frame the MLE: ±2.5 sample standard deviations for μ, and σ from
         # 0.4 s (never 0, so the NLL stays finite) to 2.5 s.
         self.mu_range = (_snap(mu_hat - 2.5 * s_hat), _snap(mu_hat + 2.5 * s_hat))
@@ -121,11 +122,11 @@ class LikelihoodPanel(Panel):
         result = {
             "mu": mu,
             "sigma": sigma,
-            "q_density": gaussian_pdf(self.grid, mu, sigma),
-            "nll": gaussian_nll(mu, sigma, self.x),
+            "q_density": normal_pdf(self.grid, mu, sigma),
+            "nll": normal_nll(mu, sigma, self.x),
         }
         if self.p is not None:
-            result["kl"] = kl_gaussian(*self.p, mu, sigma)
+            result["kl"] = kl_normal_normal(*self.p, mu, sigma)
         return result
 
     def build(self, fig: Figure) -> SimpleNamespace:
@@ -142,7 +143,7 @@ class LikelihoodPanel(Panel):
         mus = np.linspace(*self.mu_range, 121)
         sigmas = np.linspace(*self.sigma_range, 121)
         mu_mesh, sigma_mesh = np.meshgrid(mus, sigmas)
-        excess = gaussian_nll(mu_mesh, sigma_mesh, self.x) - self.nll_min
+        excess = normal_nll(mu_mesh, sigma_mesh, self.x) - self.nll_min
         levels = [0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0]
         contours = ax_c.contour(mu_mesh, sigma_mesh, excess, levels=levels,
                                 colors=COLORS["grey"], linewidths=1)
@@ -182,7 +183,7 @@ class DescentPanel(Panel):
     x : array_like, optional
         The data; default :func:`default_data`.
     history : DescentHistory, optional
-        A run of :func:`~kl_helpers.fitting.fit_gaussian_gd` on ``x`` (parameters (μ, ln σ)).
+        A run of :func:`~kl_helpers.fitting.fit_normal_gd` on ``x`` (parameters (μ, ln σ)).
         By default one is run from (μ, σ) = (x̄ − 3s, 3s) with learning rate 0.1.
     p : (float, float) or None, default (1.5, 0.8)
         The true normal ``p``, or None when unknown.
@@ -195,14 +196,14 @@ class DescentPanel(Panel):
     --------
     >>> panel = DescentPanel()
     >>> panel.set(step=panel.history.steps)
-    >>> bool(np.allclose([panel.result["mu"], panel.result["sigma"]], fit_gaussian_mle(panel.x)))
+    >>> bool(np.allclose([panel.result["mu"], panel.result["sigma"]], fit_normal_mle(panel.x)))
     True
     >>> "kl" in DescentPanel(p=None).result
     False
     >>> DescentPanel(history=[0.0, 1.0])
     Traceback (most recent call last):
     ...
-    TypeError: history must be the DescentHistory returned by fit_gaussian_gd(x, ...), got list
+    TypeError: history must be the DescentHistory returned by fit_normal_gd(x, ...), got list
     """
 
     figsize = (10.0, 3.9)
@@ -211,19 +212,19 @@ class DescentPanel(Panel):
                  p: tuple[float, float] | None = DEFAULT_P, **values: Any) -> None:
         self.x = default_data() if x is None else as_sample(x, "x")
         self.p = _true_p(p)
-        mu_hat, s_hat = fit_gaussian_mle(self.x)
+        mu_hat, s_hat = fit_normal_mle(self.x)
         if history is None:
-            history = fit_gaussian_gd(self.x, mu_hat - 3 * s_hat, 3 * s_hat, 0.1)
+            history = fit_normal_gd(self.x, mu_hat - 3 * s_hat, 3 * s_hat, 0.1)
         if not isinstance(history, DescentHistory) or history.thetas.shape[1:] != (2,):
             raise TypeError(
-                "history must be the DescentHistory returned by fit_gaussian_gd(x, ...), "
+                "history must be the DescentHistory returned by fit_normal_gd(x, ...), "
                 f"got {type(history).__name__}"
             )
         self.history = history
         self.mus = history.thetas[:, 0]
         self.sigmas = np.exp(history.thetas[:, 1])
         self.grid = np.linspace(mu_hat - 4.5 * s_hat, mu_hat + 4.5 * s_hat, 301)
-        self.kl_curve = None if self.p is None else kl_gaussian(*self.p, self.mus, self.sigmas)
+        self.kl_curve = None if self.p is None else kl_normal_normal(*self.p, self.mus, self.sigmas)
         super().__init__(**values)
         # Play ticks through the steps; linked in the browser so each tick moves the slider,
         # which is the panel's one registered control.
@@ -242,7 +243,7 @@ class DescentPanel(Panel):
             "step": step,
             "mu": mu,
             "sigma": sigma,
-            "q_density": gaussian_pdf(self.grid, mu, sigma),
+            "q_density": normal_pdf(self.grid, mu, sigma),
             "nll": float(self.history.losses[step]),
         }
         if self.kl_curve is not None:
@@ -252,7 +253,7 @@ class DescentPanel(Panel):
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_d, ax_l = fig.subplots(1, 2)
         top = _draw_data(ax_d, self.x, self.grid, self.p)
-        mle_density = gaussian_pdf(self.grid, self.mus[-1], self.sigmas[-1])
+        mle_density = normal_pdf(self.grid, self.mus[-1], self.sigmas[-1])
         ax_d.plot(self.grid, mle_density, color=COLORS["ink"], lw=1, ls=":", label="fit at the end")
         (q_line,) = ax_d.plot(self.grid, 0 * self.grid, color=COLORS["q"], lw=2, ls="--",
                               label="model at this step", animated=True)

@@ -11,10 +11,10 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..distributions import gaussian_logpdf, kl_gaussian
+from ..distributions import kl_normal_normal, normal_logpdf
 from ..estimators import (
     kl_estimator_terms,
-    kl_term_std_gaussian,
+    kl_term_std_normal,
     running_mean_and_se,
     spread_by_sample_size,
 )
@@ -73,8 +73,8 @@ class ConvergencePanel(Panel):
     def compute(self, n: int, seed: int) -> dict[str, Any]:
         rng = np.random.default_rng(seed)
         x = rng.normal(self.mu_p, self.sigma_p, N_MAX)  # all N_MAX draws: N takes a prefix
-        terms = kl_estimator_terms(gaussian_logpdf(x, self.mu_p, self.sigma_p),
-                                   gaussian_logpdf(x, self.mu_q, self.sigma_q), "k1")
+        terms = kl_estimator_terms(normal_logpdf(x, self.mu_p, self.sigma_p),
+                                   normal_logpdf(x, self.mu_q, self.sigma_q), "k1")
         sizes, mean, se = running_mean_and_se(terms)
         shown = _N_SHOWN[_N_SHOWN <= n]
         at = shown - 2  # running_mean_and_se starts at n = 2
@@ -85,16 +85,16 @@ class ConvergencePanel(Panel):
             "se_shown": se[at],
             "estimate": float(mean[n - 2]),
             "se": float(se[n - 2]),
-            "truth": kl_gaussian(self.mu_p, self.sigma_p, self.mu_q, self.sigma_q),
-            "spread_theory": kl_term_std_gaussian(self.mu_p, self.sigma_p, self.mu_q,
+            "truth": kl_normal_normal(self.mu_p, self.sigma_p, self.mu_q, self.sigma_q),
+            "spread_theory": kl_term_std_normal(self.mu_p, self.sigma_p, self.mu_q,
                                                   self.sigma_q) / math.sqrt(n),
             "sizes_total": int(sizes[-1]),
         }
 
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_run, ax_sd = fig.subplots(1, 2)
-        truth = kl_gaussian(self.mu_p, self.sigma_p, self.mu_q, self.sigma_q)
-        sd1 = kl_term_std_gaussian(self.mu_p, self.sigma_p, self.mu_q, self.sigma_q)
+        truth = kl_normal_normal(self.mu_p, self.sigma_p, self.mu_q, self.sigma_q)
+        sd1 = kl_term_std_normal(self.mu_p, self.sigma_p, self.mu_q, self.sigma_q)
         grid = np.geomspace(2, N_MAX, 200)
         ax_run.axhline(truth, color=COLORS["ink"], lw=1.2, label=f"true D_KL = {truth:.3f}")
         ax_run.axhline(0.0, color=COLORS["grey"], lw=0.8)
