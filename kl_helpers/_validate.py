@@ -108,7 +108,12 @@ def as_distributions(
         lowest = arr.min()
         totals = arr.sum(axis=-1)
     if not lowest >= 0 or not np.all(np.isfinite(totals)):
-        _diagnose_entries(arr, name, one_d)
+        _diagnose_entries(arr, name, one_d)  # raises for a NaN, an inf or a negative entry
+        if not normalize:  # finite entries >= 0 whose sum overflows: not probabilities
+            raise ValueError(
+                f"{name} has entries so large that their sum overflows; pass probabilities "
+                "(summing to 1), or pass normalize=True to rescale weights"
+            )
     if normalize:
         if np.any(totals == 0):
             index = np.unravel_index(_first_bad_index(totals == 0), totals.shape)
@@ -131,7 +136,7 @@ def as_distributions(
 
 
 def _diagnose_entries(arr: np.ndarray, name: str, one_d: bool) -> None:
-    """Raise the precise error for a non-finite or negative entry (the fast checks failed)."""
+    """Raise the precise error for a non-finite or negative entry, if there is one."""
     finite = np.isfinite(arr)
     if not np.all(finite):
         i = _first_bad_index(~finite)
@@ -146,11 +151,6 @@ def _diagnose_entries(arr: np.ndarray, name: str, one_d: bool) -> None:
             f"{name} has a negative entry ({arr[index]}) at "
             f"{_where(index[:-1], int(index[-1]), one_d)}; probabilities must be >= 0"
         )
-    # Finite entries >= 0 whose sum overflowed: certainly not probabilities.
-    raise ValueError(
-        f"{name} has entries so large that their sum overflows; pass probabilities (summing to 1), "
-        "or pass normalize=True to rescale weights"
-    )
 
 
 def as_distribution(value: Any, name: str, *, normalize: bool = False) -> np.ndarray:

@@ -250,9 +250,10 @@ def entropy(
     """
     scale = log_base(base)
     p_arr = as_distributions(p, "p", axis=axis, normalize=normalize)
-    # Written as p·ln(1/p) so a one-point distribution gives +0.0, never -0.0; p = 0 gives 0.
+    # p = 0 contributes 0 (log evaluated at 1 there). Adding +0.0 turns the -0.0 of a one-point
+    # distribution into +0.0; -ln p rather than ln(1/p), since 1/p overflows for subnormal p.
     safe = np.where(p_arr > 0, p_arr, 1.0)
-    return _result(np.sum(p_arr * np.log(1.0 / safe), axis=-1), scale)
+    return _result(np.sum(p_arr * -np.log(safe), axis=-1) + 0.0, scale)
 
 
 def cross_entropy(

@@ -100,7 +100,7 @@ def gradient_descent(
     tol: float = 1e-10,
     max_steps: int = 10_000,
 ) -> DescentHistory:
-    r"""Plain gradient descent :math:`\theta_{t+1} = \theta_t - \eta\,\nabla L(\theta_t)`, keeping history.
+    r"""Plain gradient descent θ ← θ − η∇L(θ), keeping every iterate.
 
     Parameters
     ----------

@@ -58,7 +58,7 @@ def _on_grid(values: ArrayLike, name: str, grid: np.ndarray) -> np.ndarray:
 
 
 def trapezoid(values: ArrayLike, x: ArrayLike) -> float:
-    r"""Trapezoid rule :math:`\int f\,dx \approx \sum_i \tfrac12 (f_i + f_{i+1})(x_{i+1} - x_i)`.
+    r"""Integral ∫ f dx by the trapezoid rule, Σ_i ½ (f_i + f_{i+1})(x_{i+1} − x_i).
 
     Parameters
     ----------
@@ -79,7 +79,7 @@ def trapezoid(values: ArrayLike, x: ArrayLike) -> float:
 
 
 def expectation_on_grid(logp: ArrayLike, values: ArrayLike, x: ArrayLike) -> float:
-    r"""Trapezoid-rule :math:`E_p[f(X)] = \int p(x) f(x)\,dx` from values on a grid.
+    r"""Expectation E_p[f(X)] = ∫ p f dx by the trapezoid rule, from values on a grid.
 
     With ``values = logp`` this is :math:`\int p \ln p\,dx = -H(p)` (minus the entropy); with
     ``values = logq`` it is :math:`\int p \ln q\,dx = -H(p, q)`.
@@ -159,7 +159,7 @@ def kl_on_grid(logp: ArrayLike, logq: ArrayLike, x: ArrayLike) -> float:
 def normal_expectation(
     f: Callable[[np.ndarray], ArrayLike], mu: ArrayLike, sigma: ArrayLike
 ) -> float | np.ndarray:
-    r""":math:`E_{X \sim \mathcal N(\mu, \sigma^2)}[f(X)]` on a fixed grid of standard-normal nodes.
+    r"""Expectation E[f(X)] for X ~ N(μ, σ²), on a fixed grid of standard-normal nodes.
 
     :math:`\approx \sum_i w_i f(\mu + \sigma z_i)` with the nodes :data:`NORMAL_NODES` (801 points on
     [-8, 8]) and trapezoid weights :data:`NORMAL_WEIGHTS` proportional to :math:`\varphi(z_i)`.

@@ -177,7 +177,7 @@ def log_softmax(logits: ArrayLike, axis: int = -1) -> np.ndarray:
 
 
 def softmax(logits: ArrayLike, axis: int = -1) -> np.ndarray:
-    r"""Class probabilities :math:`e^{z_i} / \sum_j e^{z_j}` along ``axis``, computed stably.
+    r"""Class probabilities exp(z_i) / Σ_j exp(z_j) along ``axis``, computed stably.
 
     Parameters
     ----------

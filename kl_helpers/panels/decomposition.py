@@ -33,10 +33,10 @@ class DecompositionPanel(Panel):
     --------
     >>> panel = DecompositionPanel(theta=2.0, sigma_q=1.0)
     >>> r = panel.result
-    >>> round(r["cross_entropy"] - r["kl"], 6) == round(r["entropy_p"], 6)
-    True
-    >>> float(_THETA[np.argmin(r["ce_curve"])]) == float(_THETA[np.argmin(r["kl_curve"])])
-    True
+    >>> round(r["cross_entropy"], 4), round(r["kl"], 4), round(r["entropy_p"], 4)   # H(p,q) = H(p) + KL
+    (1.7389, 0.5431, 1.1958)
+    >>> float(_THETA[np.argmin(r["ce_curve"])]), float(_THETA[np.argmin(r["kl_curve"])])  # same minimiser
+    (1.0, 1.0)
     """
 
     mu_p, sigma_p = 1.0, 0.8

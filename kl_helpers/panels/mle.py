@@ -32,8 +32,8 @@ def default_data(n: int = 200, seed: int = 4) -> np.ndarray:
 
     Examples
     --------
-    >>> default_data(3).round(3).tolist() == default_data(3).round(3).tolist()
-    True
+    >>> default_data(3).round(3).tolist()          # the same three numbers on every call
+    [0.979, 1.36, 2.831]
     """
     return np.random.default_rng(seed).normal(*DEFAULT_P, n)
 
@@ -89,10 +89,10 @@ class LikelihoodPanel(Panel):
     >>> panel = LikelihoodPanel()
     >>> mu_hat, sigma_hat = fit_normal_mle(panel.x)
     >>> panel.set(mu=round(mu_hat, 1), sigma=round(sigma_hat, 1))
-    >>> panel.result["nll"] >= panel.nll_min
-    True
-    >>> "kl" in LikelihoodPanel(p=None).result     # p unknown: no true KL to show
-    False
+    >>> round(panel.result["nll"], 4), round(panel.nll_min, 4)   # near the MLE, never below it
+    (1.1944, 1.1933)
+    >>> sorted(LikelihoodPanel(p=None).result)     # p unknown: no true KL to show
+    ['mu', 'nll', 'q_density', 'sigma']
     """
 
     figsize = (10.0, 3.9)
@@ -196,10 +196,12 @@ class DescentPanel(Panel):
     --------
     >>> panel = DescentPanel()
     >>> panel.set(step=panel.history.steps)
-    >>> bool(np.allclose([panel.result["mu"], panel.result["sigma"]], fit_normal_mle(panel.x)))
-    True
-    >>> "kl" in DescentPanel(p=None).result
-    False
+    >>> round(panel.result["mu"], 4), round(panel.result["sigma"], 4)   # the last step: the MLE
+    (1.5383, 0.798)
+    >>> [round(v, 4) for v in fit_normal_mle(panel.x)]
+    [1.5383, 0.798]
+    >>> sorted(DescentPanel(p=None).result)           # p unknown: no true KL to show
+    ['mu', 'nll', 'q_density', 'sigma', 'step']
     >>> DescentPanel(history=[0.0, 1.0])
     Traceback (most recent call last):
     ...

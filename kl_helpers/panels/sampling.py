@@ -55,10 +55,10 @@ class ConvergencePanel(Panel):
     --------
     >>> panel = ConvergencePanel(n=1000, seed=3)
     >>> r = panel.result
-    >>> abs(r["estimate"] - r["truth"]) < 4 * r["se"]
-    True
-    >>> ConvergencePanel(n=1000, seed=3).result["estimate"] == r["estimate"]   # deterministic
-    True
+    >>> round(r["estimate"], 4), round(r["truth"], 4), round(r["se"], 4)   # within 2 standard errors
+    (0.1058, 0.125, 0.0159)
+    >>> round(ConvergencePanel(n=1000, seed=3).result["estimate"], 4)       # same seed, same estimate
+    0.1058
     """
 
     mu_p, sigma_p, mu_q, sigma_q = 0.0, 1.0, 0.5, 1.0
