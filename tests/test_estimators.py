@@ -79,7 +79,8 @@ def test_k3_never_negative_even_when_q_equals_p_or_is_tiny():
 def test_k3_stable_for_tiny_log_ratio():
     # For l = 1e-8 the exact term is l^2/2 + l^3/6 ~ 5e-17; the naive (r - 1) - ln r gives garbage.
     lq = np.array([1e-8])
-    assert kl_estimator_terms(np.zeros(1), lq, "k3")[0] == pytest.approx(5e-17, rel=1e-6)
+    # abs=0: approx's default abs=1e-12 would accept any value this small (even the naive 0 or 1e-16).
+    assert kl_estimator_terms(np.zeros(1), lq, "k3")[0] == pytest.approx(5e-17, rel=1e-6, abs=0)
 
 
 def test_running_mean_and_se_match_numpy():
