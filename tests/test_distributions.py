@@ -1,6 +1,7 @@
 """Gaussian closed forms against numerical integration and scipy."""
 
 import math
+from decimal import Decimal, localcontext
 
 import numpy as np
 import pytest
@@ -64,13 +65,22 @@ def test_entropy_and_logpdf_match_scipy():
         assert normal_entropy(s) == pytest.approx(stats.norm(0, s).entropy())
 
 
-def test_kl_gaussian_stable_near_equality():
-    # Exact value for sigma_q = sigma_p (1 + eps): (w - log1p w)/2 with w = 1/(1+eps)^2 - 1 ~ eps^2.
-    eps = 1e-9
+def _exact_kl_same_mean(sigma_p: float, sigma_q: float) -> float:
+    # ln(sigma_q/sigma_p) + sigma_p^2/(2 sigma_q^2) - 1/2, in 50-digit decimal arithmetic.
+    with localcontext() as ctx:
+        ctx.prec = 50
+        sp, sq = Decimal(sigma_p), Decimal(sigma_q)
+        return float((sq / sp).ln() + sp * sp / (2 * sq * sq) - Decimal("0.5"))
+
+
+@pytest.mark.parametrize("eps", [1e-3, 1e-5, 1e-7, 1e-9])
+def test_kl_gaussian_stable_near_equality(eps):
+    # sigma_q = sigma_p (1 + eps): the value is ~eps^2, which the textbook form loses to
+    # cancellation (relative error ~1e-16 / eps^2). abs=0: approx's default abs=1e-12 would accept
+    # any value this small, including the textbook form's.
     got = kl_normal_normal(0.0, 1.0, 0.0, 1.0 + eps)
-    assert got == pytest.approx(eps**2, rel=1e-6)
-    textbook = math.log(1.0 + eps) + 1.0 / (2 * (1.0 + eps) ** 2) - 0.5
-    assert abs(textbook - eps**2) > 1e-3 * eps**2  # the naive form is visibly off
+    assert got == pytest.approx(_exact_kl_same_mean(1.0, 1.0 + eps), rel=1e-6, abs=0)
+    assert got == pytest.approx(eps**2, rel=1e-6 + 4 * eps, abs=0)  # by hand: eps^2 (1 - 10 eps/3 + ...)
 
 
 def test_broadcasting_and_scalar_return():

@@ -44,7 +44,7 @@ def test_rows_match_scipy_and_the_1d_call():
     np.testing.assert_allclose(js_divergence(p, q), jensenshannon(p, q, axis=1) ** 2, rtol=1e-9)
 
 
-@pytest.mark.parametrize("func", FUNCS_PQ + [lambda p, q: entropy(p)])
+@pytest.mark.parametrize("func", [*FUNCS_PQ, lambda p, q: entropy(p)])
 def test_one_d_gives_a_float_and_2d_an_array(func):
     p, q = _rows(3, (2, 4)), _rows(4, (2, 4))
     assert type(func(p[0], q[0])) is float

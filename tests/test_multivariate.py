@@ -62,7 +62,9 @@ def test_diag_standard_matches_kl_mvn_and_sums_over_latents():
 def test_diag_standard_is_accurate_near_zero():
     # expm1(v) - v keeps relative accuracy where exp(v) - 1 - v would cancel to 0.
     v = 1e-6
-    assert kl_diagnormal_stdnormal([0.0], [v]) == pytest.approx(0.5 * v * v / 2, rel=1e-6)
+    # Exact: (e^v - 1 - v)/2 = v^2/4 + v^3/12 + ... abs=0: approx's default abs=1e-12 would accept
+    # any value of this size (2.5e-13), including the cancelled 0.
+    assert kl_diagnormal_stdnormal([0.0], [v]) == pytest.approx(v * v / 4 + v**3 / 12, rel=1e-9, abs=0)
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,11 @@ def _text(cell: dict) -> str:
     return "".join(cell["source"])
 
 
+def test_notebooks_are_found():
+    # An empty glob would make every parametrized test below vanish (pytest skips empty sets).
+    assert len(LESSONS) >= 6 and len(NOTEBOOKS) > len(LESSONS)
+
+
 def test_lessons_are_numbered_in_reading_order():
     numbers = [int(nb.name[:2]) for nb in LESSONS]
     assert numbers == list(range(1, len(LESSONS) + 1))
@@ -38,6 +43,7 @@ def test_lessons_are_numbered_in_reading_order():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_stored_outputs_are_complete_and_clean(path):
+    assert _code(path), f"{path.name} has no code cells"
     for cell in _code(path):
         assert cell["execution_count"] is not None, f"unexecuted cell: {_text(cell)[:60]!r}"
         for output in cell["outputs"]:

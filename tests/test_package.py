@@ -1,5 +1,7 @@
 """Package-level rules: lean import, public API, environment files in sync."""
 
+import ast
+import importlib
 import re
 import subprocess
 import sys
@@ -9,25 +11,159 @@ import pytest
 
 import kl_helpers
 
-# tomllib is in the standard library from Python 3.11 on; on 3.10 this one test is skipped.
-tomllib = pytest.importorskip("tomllib")
-
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_import_does_not_load_matplotlib_or_widgets():
+# ---- layers -----------------------------------------------------------------------------------
+# kl_helpers is layered; imports point down only:
+#   core (numpy only: every module not listed below)  <  exercises
+#   core  <  plotting  <  figures  <  panels
+# The package's __init__ ("facade") is the front door: it imports the core and the exercises, and
+# reaches the plotting layers only lazily, on first attribute access (importlib, not an import
+# statement), so it never loads matplotlib.
+# Modules are discovered from the files, so a new module is covered without editing this test.
+
+PACKAGE = ROOT / "kl_helpers"
+UPPER_LAYERS = ("plotting", "figures", "panels", "exercises")
+PLOTTING_LAYER = ("plotting", "figures", "panels")
+GUI_PACKAGES = ("matplotlib", "ipywidgets")
+# layer -> layers it must not import from
+FORBIDDEN = {
+    "core": set(UPPER_LAYERS),
+    "exercises": {"plotting", "figures", "panels"},
+    "plotting": {"figures", "panels", "exercises"},
+    "figures": {"panels", "exercises"},
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _layer(module: str) -> str:
+    if module == "kl_helpers":
+        return "facade"
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in UPPER_LAYERS else "core"
+
+
+def _modules_in(*layers: str) -> list[str]:
+    return [m for m in MODULES if _layer(m) in layers]
+
+
+NON_PLOTTING = [m for m in MODULES if _layer(m) not in PLOTTING_LAYER]
+# Public core modules: each defines __all__ and is re-exported from the top level.
+CORE_PUBLIC = [m for m in _modules_in("core")
+               if m != "kl_helpers" and not m.rsplit(".", 1)[1].startswith("_")]
+
+
+def test_modules_are_discovered():
+    # Guards the discovery itself: an empty list would make every layering test pass vacuously.
+    assert {"kl_helpers", "kl_helpers.divergence", "kl_helpers.plotting",
+            "kl_helpers.figures", "kl_helpers.panels", "kl_helpers.exercises"} <= set(MODULES)
+    for layer in ("core", "facade", *UPPER_LAYERS):
+        assert _modules_in(layer), f"no module found in layer {layer!r}"
+    assert "kl_helpers.divergence" in CORE_PUBLIC and "kl_helpers._validate" not in CORE_PUBLIC
+    assert "kl_helpers.exercises.ex01" in NON_PLOTTING and "kl_helpers.panels.base" not in NON_PLOTTING
+
+
+@pytest.mark.parametrize("module", NON_PLOTTING)
+def test_module_does_not_load_matplotlib_or_widgets(module):
+    # A fresh interpreter per module: importing it must not pull in the plotting stack.
     code = (
-        "import sys, kl_helpers; "
-        "print(sorted(m for m in ('matplotlib', 'ipywidgets') if m in sys.modules))"
+        f"import sys, {module}; "
+        f"print(sorted(m for m in {GUI_PACKAGES!r} if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert out.stdout.strip() == "[]", f"importing {module} loads {out.stdout.strip()}"
 
 
-def test_all_is_complete_and_importable():
+def _imported_modules(module: str, path: Path) -> set[str]:
+    """Absolute names of everything ``module`` imports, anywhere in the file (also inside functions).
+
+    ``from X import y`` yields both X and X.y, since y may be a submodule.
+    """
+    is_package = path.name == "__init__.py"
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = module.split(".")
+                if not is_package:
+                    base = base[:-1]
+                base = base[: len(base) - (node.level - 1)]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module
+            names.add(target)
+            names.update(f"{target}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _violations(module: str, path: Path) -> list[str]:
+    layer = _layer(module)
+    found = []
+    for name in sorted(_imported_modules(module, path)):
+        top = name.split(".")[0]
+        if top == "kl_helpers":
+            if name in MODULES and _layer(name) in FORBIDDEN.get(layer, set()):
+                found.append(f"{module} ({layer}) imports {name} ({_layer(name)})")
+        elif layer in ("core", "exercises", "facade") and top in GUI_PACKAGES:
+            found.append(f"{module} ({layer}) imports {name}")
+    return found
+
+
+def test_imports_point_down():
+    problems = [v for module, path in MODULES.items() for v in _violations(module, path)]
+    assert not problems, "\n".join(problems)
+
+
+def test_layering_check_sees_imports():
+    # The checker itself on known imports, so that a parsing slip cannot make it pass vacuously.
+    imports = _imported_modules("kl_helpers.panels.base", MODULES["kl_helpers.panels.base"])
+    assert {"kl_helpers.plotting", "ipywidgets", "matplotlib.figure"} <= imports
+    imports = _imported_modules("kl_helpers.exercises", MODULES["kl_helpers.exercises"])
+    assert "kl_helpers.exercises.ex01" in imports
+    assert _violations("kl_helpers.panels.base", MODULES["kl_helpers.panels.base"]) == []
+
+
+# ---- public API -----------------------------------------------------------------------------
+
+
+def test_top_level_all_exists_and_is_unique():
     for name in kl_helpers.__all__:
-        assert callable(getattr(kl_helpers, name)), name
+        assert hasattr(kl_helpers, name), name
     assert len(set(kl_helpers.__all__)) == len(kl_helpers.__all__)
+
+
+@pytest.mark.parametrize("module", CORE_PUBLIC)
+def test_core_module_all_exists(module):
+    mod = importlib.import_module(module)
+    assert mod.__all__, f"{module} has no __all__"
+    for name in mod.__all__:
+        assert hasattr(mod, name), f"{module}.__all__ lists {name}, which it does not define"
+
+
+def test_top_level_reexports_every_core_name():
+    missing, different = [], []
+    for module in CORE_PUBLIC:
+        mod = importlib.import_module(module)
+        for name in mod.__all__:
+            if name not in kl_helpers.__all__:
+                missing.append(f"{module}.{name}")
+            elif getattr(kl_helpers, name) is not getattr(mod, name):
+                different.append(f"{module}.{name}")
+    assert not missing and not different, (
+        f"not in kl_helpers.__all__: {missing}; not the same object: {different}"
+    )
 
 
 def _normalise(requirement: str) -> tuple[str, str]:
@@ -51,6 +187,9 @@ def _environment_dependencies() -> dict[str, str]:
 
 
 def test_environment_yml_matches_pyproject():
+    # tomllib is in the standard library from Python 3.11 on; on 3.10 this one test is skipped
+    # (a module-level importorskip would skip every test in this file).
+    tomllib = pytest.importorskip("tomllib")
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = dict(_normalise(r) for r in project["dependencies"])
     for extra in project["optional-dependencies"].values():

@@ -24,8 +24,9 @@ PANELS = [
 
 
 def _finite(value):
+    # Numbers only: an object array (None, a ragged list) is not a finite result.
     arr = np.asarray(value)
-    return arr.dtype.kind not in "fc" or bool(np.all(np.isfinite(arr)))
+    return arr.dtype.kind in "biuf" and bool(np.all(np.isfinite(arr)))
 
 
 def _pixels(png: bytes) -> np.ndarray:
@@ -38,8 +39,11 @@ def _grid(control, n=7):
     values = np.linspace(low, high, n)
     snapped = np.clip(low + np.round((values - low) / step) * step, low, high)
     if isinstance(control.value, int):
-        return sorted({int(v) for v in snapped})
-    return sorted({round(float(v), 10) for v in snapped})
+        values = sorted({int(v) for v in snapped})
+    else:
+        values = sorted({round(float(v), 10) for v in snapped})
+    assert len(values) >= 2, f"slider {control.description!r} has a single position"
+    return values
 
 
 def test_there_are_panels():
@@ -51,6 +55,7 @@ def test_every_control_value_gives_finite_results(cls):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         panel = cls()
+        assert panel.controls and panel.result, "a panel without controls or results"
         for name, control in panel.controls.items():
             start = control.value
             for value in _grid(control):
@@ -66,6 +71,7 @@ def test_every_control_value_gives_finite_results(cls):
 def test_updates_in_place_and_change_the_image(cls):
     panel = cls()
     figure, artists = panel.figure, panel.artists
+    assert panel.controls
     for name, control in panel.controls.items():
         before = panel.png
         values = _grid(control, 3)
@@ -78,6 +84,7 @@ def test_updates_in_place_and_change_the_image(cls):
 def test_blitted_image_matches_a_full_redraw(cls):
     # Catches an artist that changes but was not declared animated (it would stay stale).
     panel = cls()
+    assert panel.controls
     for control in panel.controls.values():
         middle = _grid(control, 3)[1]
         control.value = middle if control.value != middle else _grid(control, 3)[0]

@@ -54,7 +54,8 @@ def test_log_2pi_is_the_one_constant():
 def test_trapezoid_is_exact_for_straight_lines_and_second_order_otherwise():
     x = np.linspace(0.0, 2.0, 11)
     assert kh.trapezoid(3 * x + 1, x) == pytest.approx(8.0, rel=1e-14)
-    coarse, fine = (kh.trapezoid(np.sin(g), g) for g in (np.linspace(0, np.pi, 21), np.linspace(0, np.pi, 41)))
+    grids = (np.linspace(0, np.pi, 21), np.linspace(0, np.pi, 41))
+    coarse, fine = (kh.trapezoid(np.sin(g), g) for g in grids)
     # Error of the rule ~ h²: halving h divides it by about 4.
     assert (2 - coarse) / (2 - fine) == pytest.approx(4.0, rel=0.01)
 

@@ -47,9 +47,17 @@ def test_non_finite(bad):
         kl_divergence([bad, 0.5, 0.5], P)
 
 
-@pytest.mark.parametrize("bad", [["a", "b"], "0.5,0.5", [None, 0.5], [1 + 0j, 0j]])
-def test_non_numeric(bad):
-    with pytest.raises(TypeError, match="p must"):
+@pytest.mark.parametrize(
+    ("bad", "match"),
+    [
+        (["a", "b"], r"p must hold real numbers, got values of type <U1 .*convert them to float"),
+        ("0.5,0.5", r"p must be numbers, not a string \('0.5,0.5'\); pass e.g. \[0.2, 0.8\]"),
+        ([None, 0.5], r"p must hold real numbers, got values of type object"),
+        ([1 + 0j, 0j], r"p must hold real numbers, got values of type complex128"),
+    ],
+)
+def test_non_numeric(bad, match):
+    with pytest.raises(TypeError, match=match):
         entropy(bad)
 
 
