@@ -249,13 +249,13 @@ def move_every_slider(page: Page, where: str, notebook: str) -> list[SliderTimin
     count = panels_state(page)["sliders"]  # numbers the usable handles data-kl-slider=0..count-1
     for i in range(count):
         handle = page.locator(f'[data-kl-slider="{i}"]')
-        assert handle.count() == 1, f"slider {i} of {count} is no longer in the page"
+        assert handle.count() == 1, f"{notebook}: slider {i} of {count} is no longer in the page"
         timing = None
         for _ in range(MOVES_PER_SLIDER):
             info = handle.evaluate(ARM_MOVE_JS)
             if timing is None:
                 timing = SliderTiming(where, notebook, info["label"])
-            assert info["hasImage"], f"slider {info['label']!r} has no panel image next to it"
+            assert info["hasImage"], f"{notebook}: slider {info['label']!r} has no panel image next to it"
             key = "ArrowLeft" if info["value"] >= info["max"] else "ArrowRight"
             handle.press(key)
             try:
@@ -266,14 +266,16 @@ def move_every_slider(page: Page, where: str, notebook: str) -> list[SliderTimin
                 )
             except PlaywrightTimeout as exc:
                 raise AssertionError(
-                    f"slider {info['label']!r}: no new image {MOVE_TIMEOUT_MS} ms after {key} at "
+                    f"{notebook}: slider {info['label']!r}: no new image {MOVE_TIMEOUT_MS} ms after {key} at "
                     f"{info['value']} (the panel did not change its PNG, or the kernel is stuck)"
                 ) from exc
             errors = kernel_errors(page)
-            assert not errors, f"slider {info['label']!r}: kernel error on {key} at {info['value']}: {errors}"
+            assert not errors, (
+                f"{notebook}: slider {info['label']!r}: kernel error on {key} at {info['value']}: {errors}"
+            )
             move = page.evaluate("() => window.__klMove")
             assert move["hash"] != info["hash"], (
-                f"slider {info['label']!r}: {key} from {info['value']} left the figure unchanged"
+                f"{notebook}: slider {info['label']!r}: {key} from {info['value']} left the figure unchanged"
             )
             timing.latencies.append(move["latency"])
         timings.append(timing)
