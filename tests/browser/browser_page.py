@@ -6,15 +6,13 @@ Shared by ``test_jupyterlab.py`` and ``test_voila.py``; the servers and the brow
 
 from __future__ import annotations
 
-import json
 import statistics
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from notebook_panels import ExpectedPanels
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 MOVES_PER_SLIDER = 6
 MOVE_TIMEOUT_MS = 15_000
 RENDER_TIMEOUT_MS = 60_000
@@ -29,6 +27,7 @@ TARGET_LATENCY_MS = 100.0
 WATCH_KERNEL_JS = r"""
 (() => {
   window.__klKernelErrors = [];
+  window.__klCommReplies = 0;  // kernel messages answering a widget message (proves the watch works)
   const decoder = new TextDecoder();
   const parse = (data) => {
     if (typeof data === "string") return JSON.parse(data);
@@ -46,6 +45,7 @@ WATCH_KERNEL_JS = r"""
     const type = msg.header && msg.header.msg_type;
     const parent = msg.parent_header && msg.parent_header.msg_type;
     if (parent !== "comm_msg") return;
+    window.__klCommReplies += 1;
     if (type === "error") {
       window.__klKernelErrors.push(`${msg.content.ename}: ${msg.content.evalue}`);
     } else if (type === "stream" && msg.content.name === "stderr") {
@@ -86,15 +86,35 @@ PAGE_ERRORS_JS = r"""
 }
 """
 
-# Widget outputs rendered: `expected` outputs hold a live widget (its view's root element has
-# the class jupyter-widgets) and every image in them has decoded.
-WIDGETS_READY_JS = r"""
-(expected) => {
-  const views = Array.from(document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets'));
-  if (views.length < expected) return false;
-  return views.every((view) => Array.from(view.querySelectorAll('img')).every(
-      (img) => img.complete && img.naturalWidth > 0));
+# The live panels and sliders in the page. A live panel is a rendered widget output (its view's
+# root element has the class jupyter-widgets) holding the panel's <img>; a picture stored in the
+# notebook is a plain image output and does not count. A slider counts only if a student could
+# move it: rendered, visible and not disabled. Usable handles are numbered (data-kl-slider) so
+# the test moves exactly the ones counted here.
+PANELS_STATE_JS = r"""
+() => {
+  const views = Array.from(document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets'))
+      .filter((view) => view.querySelector('img'));
+  const images = views.flatMap((view) => Array.from(view.querySelectorAll('img')));
+  const handles = Array.from(document.querySelectorAll('.widget-slider .noUi-handle'));
+  const usable = handles.filter((handle) => handle.checkVisibility(
+      {opacityProperty: true, visibilityProperty: true}) && !handle.closest('[disabled]'));
+  for (const handle of handles) delete handle.dataset.klSlider;
+  usable.forEach((handle, i) => { handle.dataset.klSlider = String(i); });
+  return {
+    panels: views.length,
+    sliders: usable.length,
+    unusable: handles.length - usable.length,
+    imagesDecoded: images.every((img) => img.complete && img.naturalWidth > 0),
+  };
 }
+"""
+
+PANELS_READY_JS = f"""
+(target) => {{
+  const state = ({PANELS_STATE_JS})();
+  return state.panels === target.panels && state.sliders === target.sliders && state.imagesDecoded;
+}}
 """
 
 # Before one key press: remember the slider's image and arm two listeners, one for the key
@@ -170,20 +190,12 @@ class SliderTiming:
         return max(self.latencies)
 
 
-def count_widget_outputs(notebook: Path) -> int:
-    """Number of widget outputs stored in an executed notebook (what the page must render)."""
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    return sum(
-        WIDGET_MIME in output.get("data", {})
-        for cell in cells
-        if cell["cell_type"] == "code"
-        for output in cell.get("outputs", [])
-    )
-
-
 def kernel_errors(page: Page) -> list[str]:
     """Errors and stderr the kernel sent while handling widget messages since the page loaded."""
-    return page.evaluate("() => window.__klKernelErrors || []")
+    errors = page.evaluate("() => window.__klKernelErrors")
+    # Missing means the watcher was never installed: no error could have been seen.
+    assert errors is not None, "the kernel message watcher (WATCH_KERNEL_JS) is not installed in the page"
+    return errors
 
 
 def page_errors(page: Page) -> list[str]:
@@ -191,30 +203,59 @@ def page_errors(page: Page) -> list[str]:
     return page.evaluate(PAGE_ERRORS_JS)
 
 
-def wait_for_widgets(page: Page, expected: int) -> None:
-    """Wait until ``expected`` widget outputs are rendered with their images decoded."""
-    page.wait_for_function(WIDGETS_READY_JS, arg=expected, timeout=RENDER_TIMEOUT_MS)
+def panels_state(page: Page) -> dict:
+    """Live panels and usable sliders in the page now (see ``PANELS_STATE_JS``)."""
+    return page.evaluate(PANELS_STATE_JS)
+
+
+def _describe(state: dict) -> str:
+    unusable = f" (+{state['unusable']} hidden or disabled)" if state["unusable"] else ""
+    decoded = "" if state["imagesDecoded"] else ", not every image decoded"
+    return f"{state['panels']} live panel(s), {state['sliders']} usable slider(s){unusable}{decoded}"
+
+
+def wait_for_panels(page: Page, expected: ExpectedPanels) -> None:
+    """Wait until the page shows exactly the expected live panels and usable sliders, images decoded.
+
+    Exactly, not at least: a panel or slider too many is as wrong as one too few (a control that
+    is not a slider, a stray widget, a panel the notebook no longer stores), and "at least 0" is
+    how this test once passed without a single slider.
+    """
+    assert expected.panels > 0 or expected.sliders == 0, str(expected)
+    target = {"panels": expected.panels, "sliders": expected.sliders}
+    try:
+        page.wait_for_function(PANELS_READY_JS, arg=target, timeout=RENDER_TIMEOUT_MS)
+    except PlaywrightTimeout as exc:
+        raise AssertionError(
+            f"{expected.notebook}: expected {expected.panels} live panel(s) with {expected.sliders} "
+            f"slider(s); after {RENDER_TIMEOUT_MS // 1000} s the page shows {_describe(panels_state(page))}"
+            f". Expected: {expected}"
+        ) from exc
 
 
 def move_every_slider(page: Page, where: str, notebook: str) -> list[SliderTiming]:
-    """Move each slider by one step, ``MOVES_PER_SLIDER`` times, with the keyboard on its handle.
+    """Move each usable slider by one step, ``MOVES_PER_SLIDER`` times, with the keyboard on its handle.
 
     Each move must produce a new, different image within ``MOVE_TIMEOUT_MS`` and no kernel error.
     A slider at the end of its range steps back instead, so every key press is a real change.
+    Returns one timing per slider moved: the caller asserts that this is every slider the
+    notebook has (``len(timings) == expected.sliders``), so a slider that vanished, hides or is
+    disabled fails the test instead of being skipped.
     """
     # Forget kernel messages from before: on connecting, the widget manager asks a fresh kernel
     # (ipywidgets not imported yet) for widget state, and the kernel logs "No such comm".
-    page.evaluate("() => { window.__klKernelErrors.length = 0; }")
+    page.evaluate("() => { window.__klKernelErrors.length = 0; window.__klCommReplies = 0; }")
     timings = []
-    handles = page.locator(".widget-slider .noUi-handle")
-    for i in range(handles.count()):
-        handle = handles.nth(i)
+    count = panels_state(page)["sliders"]  # numbers the usable handles data-kl-slider=0..count-1
+    for i in range(count):
+        handle = page.locator(f'[data-kl-slider="{i}"]')
+        assert handle.count() == 1, f"{notebook}: slider {i} of {count} is no longer in the page"
         timing = None
         for _ in range(MOVES_PER_SLIDER):
             info = handle.evaluate(ARM_MOVE_JS)
             if timing is None:
                 timing = SliderTiming(where, notebook, info["label"])
-            assert info["hasImage"], f"slider {info['label']!r} has no panel image next to it"
+            assert info["hasImage"], f"{notebook}: slider {info['label']!r} has no panel image next to it"
             key = "ArrowLeft" if info["value"] >= info["max"] else "ArrowRight"
             handle.press(key)
             try:
@@ -225,15 +266,24 @@ def move_every_slider(page: Page, where: str, notebook: str) -> list[SliderTimin
                 )
             except PlaywrightTimeout as exc:
                 raise AssertionError(
-                    f"slider {info['label']!r}: no new image {MOVE_TIMEOUT_MS} ms after {key} at "
+                    f"{notebook}: slider {info['label']!r}: no new image {MOVE_TIMEOUT_MS} ms after {key} at "
                     f"{info['value']} (the panel did not change its PNG, or the kernel is stuck)"
                 ) from exc
             errors = kernel_errors(page)
-            assert not errors, f"slider {info['label']!r}: kernel error on {key} at {info['value']}: {errors}"
+            assert not errors, (
+                f"{notebook}: slider {info['label']!r}: kernel error on {key} at {info['value']}: {errors}"
+            )
             move = page.evaluate("() => window.__klMove")
             assert move["hash"] != info["hash"], (
-                f"slider {info['label']!r}: {key} from {info['value']} left the figure unchanged"
+                f"{notebook}: slider {info['label']!r}: {key} from {info['value']} left the figure unchanged"
             )
             timing.latencies.append(move["latency"])
         timings.append(timing)
+    # Every move above was answered by the kernel, so the watcher must have seen those replies;
+    # if it saw none, its parser no longer understands the protocol and kernel errors go unseen.
+    moves = len(timings) * MOVES_PER_SLIDER
+    replies = page.evaluate("() => window.__klCommReplies")
+    assert not moves or replies > 0, (
+        f"{notebook}: {moves} slider moves, but the kernel watcher saw no reply to a widget message"
+    )
     return timings

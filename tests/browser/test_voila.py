@@ -16,13 +16,14 @@ import os
 import pytest
 from browser_page import (
     RUN_TIMEOUT_MS,
-    count_widget_outputs,
     kernel_errors,
     move_every_slider,
     page_errors,
-    wait_for_widgets,
+    panels_state,
+    wait_for_panels,
 )
 from browser_servers import NOTEBOOK_DIR, TIMINGS, Server
+from notebook_panels import expected_panels
 from PIL import Image
 from playwright.sync_api import BrowserContext
 
@@ -43,17 +44,28 @@ def _save_screenshot(png: bytes, path: str) -> None:
 def test_dashboard_renders_and_sliders_respond(name: str, browser: BrowserContext, voila: Server) -> None:
     notebook = NOTEBOOK_DIR / name
     assert notebook.exists(), f"{notebook} is missing: the README's `make explore` serves it"
+    # A dashboard is its panels: none expected means the derivation, or the notebook, is broken.
+    expected = expected_panels(notebook)
+    assert expected.panels > 0 and expected.sliders > 0, f"a dashboard without sliders: {expected}"
     page = browser.new_page()
     crashes: list[str] = []
     page.on("pageerror", lambda exc: crashes.append(str(exc)))
     try:
         # The response streams while the cells run; "load" fires once the last output is in.
         page.goto(f"{voila.base}/voila/render/{name}?token={voila.token}", timeout=RUN_TIMEOUT_MS)
-        wait_for_widgets(page, count_widget_outputs(notebook))
+        wait_for_panels(page, expected)
         assert not page_errors(page), f"{name}: errors in the page: {page_errors(page)}"
         if os.environ.get("KL_SCREENSHOT"):
             _save_screenshot(page.screenshot(), os.environ["KL_SCREENSHOT"])
-        TIMINGS.extend(move_every_slider(page, "voila", name))
+        timings = move_every_slider(page, "voila", name)
+        TIMINGS.extend(timings)
+        assert len(timings) == expected.sliders, (
+            f"{name}: moved {len(timings)} slider(s), the notebook has {expected.sliders}: {expected}"
+        )
+        state = panels_state(page)
+        assert (state["panels"], state["sliders"]) == (expected.panels, expected.sliders), (
+            f"{name}: after the moves the page shows {state}; expected {expected}"
+        )
         assert not page_errors(page), f"{name}: errors after moving sliders: {page_errors(page)}"
         assert not kernel_errors(page)
         assert not crashes, f"{name}: uncaught errors in the page: {crashes}"
