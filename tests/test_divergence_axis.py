@@ -171,18 +171,32 @@ def test_never_negative_where_scipy_goes_negative():
     assert negatives > 0  # the reference really does go below zero on these inputs
 
 
-def test_long_vectors_take_the_blocked_path_and_agree_with_the_simple_one():
+@pytest.mark.parametrize("spread", [0.05, 0.001])  # mostly far from p / mostly near p
+def test_long_vectors_take_the_blocked_path_and_agree_with_the_simple_one(spread):
     rng = np.random.default_rng(15)
     n = 3 * divergence_module._BLOCK + 17  # several blocks and a ragged tail
     p = rng.random(n)
     p[::97] = 0.0  # zeros in p: those entries are recomputed by the exact path
     p /= p.sum()
-    q = p * (1 + 0.05 * rng.standard_normal(n)) + 1e-9
+    q = p * (1 + spread * rng.standard_normal(n)) + 1e-9
+    q[::1013] *= 3.0  # a few entries far from p in every block
     q /= q.sum()
     got = kl_divergence(p, q)
     exact_terms = divergence_module._kl_terms_exact(p, q)
     assert got == pytest.approx(exact_terms.sum(), rel=1e-12)
     assert got == pytest.approx(_reference_kl(p, q), rel=1e-9)
+
+
+def test_several_long_rows_take_column_blocks():
+    rng = np.random.default_rng(19)
+    n = divergence_module._BLOCK + 5
+    p = rng.dirichlet(np.ones(n), size=3)
+    q = p * (1 + 0.003 * rng.standard_normal((3, n)))  # many entries on the series path
+    q[2] = rng.dirichlet(np.ones(n))  # and one unrelated row
+    q /= q.sum(axis=1, keepdims=True)
+    got = kl_divergence(p, q)
+    exact = [divergence_module._kl_terms_exact(a, b).sum() for a, b in zip(p, q, strict=True)]
+    np.testing.assert_allclose(got, exact, rtol=1e-12)
 
 
 def test_many_short_rows_take_the_row_blocks():
