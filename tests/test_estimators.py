@@ -296,7 +296,7 @@ def test_replications_arguments():
         kl_estimates_normal(0, 1, 0, 1, 5, 5, np.random.default_rng(0), estimators=())
     with pytest.raises(ValueError, match="sigma_q must be a finite number > 0"):
         kl_estimates_normal(0, 1, 0, -1, 5, 5, np.random.default_rng(0))
-    with pytest.raises(ValueError, match=r"mu_p must be a single number \(e\.g\. 0\.5\), got an array of shape \(2,\)"):
+    with pytest.raises(ValueError, match=r"mu_p must be a single number \(e\.g\. 0\.5\), got an array"):
         kl_estimates_normal([0, 1], 1, 0, 1, 5, 5, np.random.default_rng(0))
     with pytest.raises(ValueError, match="sigma_p must be a finite number > 0"):
         kl_term_std_normal(0, 0, 0, 1)
