@@ -44,8 +44,9 @@ browser:  ## make sure Chromium is there for the browser tests (installs it with
 		echo "or point KL_CHROMIUM at a Chromium binary. Without it the browser tests skip (fail when CI=true)."; \
 	fi
 
-bench: $(STAMP)  ## time every slider panel's update, in place vs. naive redraw (a report, not a test)
+bench: $(STAMP)  ## time slider updates and kl_divergence on 10^7 entries vs scipy (reports, not tests)
 	$(BIN)/python benchmarks/bench_panels.py
+	$(BIN)/python benchmarks/bench_kl.py
 
 explore: $(STAMP)  ## serve the explorer dashboard (notebooks/explorer.ipynb) with Voila, code hidden
 	$(BIN)/voila notebooks/explorer.ipynb
