@@ -18,7 +18,7 @@ from numpy.typing import ArrayLike
 
 from ._validate import as_distributions, broadcast_pair, log_base
 
-__all__ = ["cross_entropy", "entropy", "js_divergence", "kl_divergence"]
+__all__ = ["cross_entropy", "entropy", "js_divergence", "kl_divergence", "kl_terms"]
 
 #: Below this |r| = |q - p| / p a KL term p·(r − ln(1 + r)) is evaluated by a series: the
 #: logarithm form would lose about 2e-16 / r² of its relative accuracy to cancellation (~1e-11
@@ -228,6 +228,59 @@ def kl_divergence(
     scale = log_base(base)
     p_arr, q_arr = _as_pair(p, q, axis, normalize)
     return _result(_kl_rows(p_arr, q_arr), scale)
+
+
+def kl_terms(
+    p: ArrayLike, q: ArrayLike, base: float = math.e, *, axis: int = -1, normalize: bool = False
+) -> np.ndarray:
+    r"""The per-outcome terms p·log(p/q) whose sum is D_KL(p‖q).
+
+    Unlike the divergence, a single term can be negative: wherever ``q`` gives an outcome more
+    probability than ``p`` does. This is what a figure of "where the divergence comes from"
+    shows; use :func:`kl_divergence` for the sum itself (it is evaluated more accurately).
+
+    Parameters
+    ----------
+    p, q : array_like
+        Probability vectors along ``axis`` that broadcast (see :func:`kl_divergence`).
+    base : float, default math.e
+        Logarithm base (> 1).
+    axis : int, default -1
+        The axis that holds the outcomes.
+    normalize : bool, default False
+        Rescale each distribution to sum to 1 first.
+
+    Returns
+    -------
+    numpy.ndarray
+        Same shape as the broadcast inputs: ``0`` where ``p`` is 0 (the convention
+        :math:`0 \log(0/q) = 0`), ``inf`` where ``q`` is 0 and ``p`` is not.
+
+    See Also
+    --------
+    kl_divergence : Their sum, computed in a form that can never be negative.
+
+    Examples
+    --------
+    >>> kl_terms([0.2, 0.5, 0.3], [0.3, 0.4, 0.3]).round(4)     # the first term is negative
+    array([-0.0811,  0.1116,  0.    ])
+    >>> kl_terms([0.5, 0.5, 0.0], [1.0, 0.0, 0.0])
+    array([-0.34657359,         inf,  0.        ])
+
+    Introduced in ``01_definition.ipynb``.
+    """
+    scale = log_base(base)
+    p_arr, q_arr = _as_pair(p, q, axis, normalize)
+    pos = p_arr > 0
+    starved = pos & (q_arr == 0)
+    ok = pos & ~starved
+    ratio = np.where(ok, p_arr / np.where(ok, q_arr, 1.0), 1.0)
+    # -ln(q/p) would be the same number; ln(p/q) overflows only where q is subnormal next to p,
+    # and then the term really is beyond the float range.
+    with np.errstate(over="ignore"):
+        terms = np.where(ok, p_arr * np.log(ratio), 0.0)
+    terms = np.where(starved, math.inf, terms)
+    return np.moveaxis(terms / scale, -1, axis)
 
 
 def entropy(

@@ -19,7 +19,7 @@ ALL_MODULES = sorted(
     info.name for info in pkgutil.walk_packages(kh.__path__, prefix="kl_helpers.")
 )
 #: KL helpers that are not a closed form between two families.
-KL_GENERIC = {"kl_divergence", "kl_on_grid", "kl_estimate", "kl_estimate_normal_model",
+KL_GENERIC = {"kl_divergence", "kl_terms", "kl_on_grid", "kl_estimate", "kl_estimate_normal_model",
               "kl_estimator_terms", "kl_estimates_normal", "kl_term_std_normal"}
 FAMILIES = "normal|mvnormal|diagnormal|stdnormal|mixture"
 

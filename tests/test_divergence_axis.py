@@ -14,7 +14,7 @@ from scipy.spatial.distance import jensenshannon
 from scipy.special import rel_entr
 from scipy.stats import entropy as scipy_entropy
 
-from kl_helpers import cross_entropy, entropy, js_divergence, kl_divergence
+from kl_helpers import cross_entropy, entropy, js_divergence, kl_divergence, kl_terms
 from kl_helpers import divergence as divergence_module
 
 FUNCS_PQ = [kl_divergence, cross_entropy, js_divergence]
@@ -247,3 +247,14 @@ def test_a_long_vector_raises_no_warning():
         warnings.simplefilter("error")
         assert kl_divergence(p, q) == pytest.approx(_reference_kl(p, q), rel=1e-9)
         assert js_divergence(p, q) == pytest.approx(jensenshannon(p, q) ** 2, rel=1e-7)
+
+
+def test_kl_terms_are_the_textbook_terms_and_sum_to_the_divergence():
+    p, q = _rows(20, (4, 6)), _rows(21, (4, 6))
+    terms = kl_terms(p, q)
+    np.testing.assert_allclose(terms, rel_entr(p, q), rtol=1e-13)
+    np.testing.assert_allclose(terms.sum(axis=-1), kl_divergence(p, q), rtol=1e-12)
+    assert (terms < 0).any()  # single terms can be negative; the sum cannot
+    zero = kl_terms([0.5, 0.5, 0.0], [1.0, 0.0, 0.5], base=2)
+    assert zero[0] == pytest.approx(-0.5) and zero[1] == math.inf and zero[2] == 0.0
+    np.testing.assert_array_equal(kl_terms(p.T, q.T, axis=0), terms.T)

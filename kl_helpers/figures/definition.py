@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from .._validate import as_distribution, same_shape
-from ..divergence import kl_divergence
+from ..divergence import kl_divergence, kl_terms
 from ..plotting import COLORS, legend, new_figure, style_axes
 
 __all__ = ["plot_binary_asymmetry", "plot_discrete_pair", "plot_jensen"]
@@ -39,10 +39,7 @@ def plot_discrete_pair(p: ArrayLike, q: ArrayLike, labels: Sequence[str] | None 
     style_axes(ax_pq, "outcome", "probability", "p and q")
     legend(ax_pq)
 
-    # 0·ln(0/q) = 0 by convention; the mask keeps numpy from evaluating ln(0).
-    terms = np.zeros_like(p_arr)
-    pos = p_arr > 0
-    terms[pos] = p_arr[pos] * np.log(p_arr[pos] / q_arr[pos])
+    terms = kl_terms(p_arr, q_arr)  # 0·ln(0/q) = 0 by convention
     colors = [COLORS["kl"] if t >= 0 else COLORS["extra"] for t in terms]
     ax_terms.bar(idx, terms, width=0.5, color=colors)
     ax_terms.axhline(0, color=COLORS["ink"], lw=0.8)
