@@ -80,6 +80,22 @@ def test_numeric_checkers(check, answer, wrong):
     assert not check("0.5").correct
 
 
+@pytest.mark.parametrize(
+    ("check", "answer", "hint"),
+    [
+        (check_05_uniform_limit, lambda: 1 / 12, "That is a variance"),
+        (check_06_cross_entropy, lambda: -_cross_entropy(), "Check the sign"),
+        (check_06_vae_kl, lambda: _vae_kl() / 2, "mean over the latent dimensions"),
+        (check_06_js_bits, lambda: _js_bits() * math.log(2), "in nats"),
+    ],
+    ids=lambda c: getattr(c, "__name__", ""),
+)
+def test_known_slips_get_their_hint(check, answer, hint):
+    slip = answer()
+    assert hint in check(slip).message
+    assert hint in check(float(f"{slip:.3g}")).message  # also rounded to 3 significant figures
+
+
 def test_moment_match_checker():
     mu, sigma = _moment_match_answer()
     assert check_05_moment_match((mu, sigma)).correct
@@ -89,7 +105,7 @@ def test_moment_match_checker():
         verdict = assert_wrong(check_05_moment_match, wrong, [mu, sigma])
         assert not reveals(verdict, mu) and not reveals(verdict, sigma)
     assert "width of one component" in check_05_moment_match((mu, 1.0)).message
-    assert "variance" in check_05_moment_match((mu, sigma**2)).message
+    assert "that is a variance" in check_05_moment_match((mu, sigma**2)).message
     assert "sigma is not" in check_05_moment_match((mu, 2.5)).message
     assert "mean is not right" in check_05_moment_match((2.0, sigma)).message
     assert check_05_moment_match(None).message == NO_ANSWER
