@@ -8,6 +8,7 @@ import math
 
 import numpy as np
 import pytest
+from _exercise_helpers import assert_wrong
 from scipy import integrate, optimize, stats
 
 from kl_helpers.exercises import (
@@ -20,27 +21,14 @@ from kl_helpers.exercises import (
 )
 from kl_helpers.exercises._feedback import NO_ANSWER
 
-
-def _reveals(feedback, value: float) -> bool:
-    # The answer must not appear in the message at any rounding a learner would see.
-    return any(f"{value:.{d}f}" in feedback.message for d in range(1, 7))
-
-
-def _assert_wrong(check, wrong, right):
-    fb = check(wrong)
-    assert not fb.correct, wrong
-    assert not _reveals(fb, right), fb.message
-    return fb
-
-
 ALL = [check_02_neg_entropy, check_02_min_cross_entropy, check_02_zero_entropy_sigma,
        check_03_k3_term, check_03_samples_needed, check_03_unbiased]
 
 
 @pytest.mark.parametrize("check", ALL, ids=lambda c: c.__name__)
-def test_placeholder_none_says_no_answer_yet(check):
+def test_placeholder_none_says_your_turn(check):
     fb = check(None)
-    assert not fb.correct and fb.message == NO_ANSWER
+    assert fb.correct is None and fb.message == NO_ANSWER and repr(fb).startswith("✏️ Your turn:")
 
 
 @pytest.mark.parametrize("check", ALL[:5], ids=lambda c: c.__name__)
@@ -53,9 +41,9 @@ def test_neg_entropy():
     value, _ = integrate.quad(lambda x: stats.norm.pdf(x, 0, 2) * stats.norm.logpdf(x, 0, 2), -40, 40)
     assert check_02_neg_entropy(value).correct
     assert check_02_neg_entropy(round(value, 3)).correct
-    fb = _assert_wrong(check_02_neg_entropy, -value, value)
+    fb = assert_wrong(check_02_neg_entropy, -value, value)
     assert "sign" in fb.message
-    _assert_wrong(check_02_neg_entropy, 0.0, value)
+    assert_wrong(check_02_neg_entropy, 0.0, value)
 
 
 def test_min_cross_entropy():
@@ -66,11 +54,11 @@ def test_min_cross_entropy():
     res = optimize.minimize_scalar(ce, bounds=(-3, 5), method="bounded")
     right = res.fun
     assert check_02_min_cross_entropy(right).correct
-    assert "where the minimum is" in _assert_wrong(check_02_min_cross_entropy, res.x, right).message
+    assert "where the minimum is" in assert_wrong(check_02_min_cross_entropy, res.x, right).message
     h_p = stats.norm(1, 0.5).entropy()
-    assert "H(p)" in _assert_wrong(check_02_min_cross_entropy, float(h_p), right).message
-    assert "divergence" in _assert_wrong(check_02_min_cross_entropy, right - h_p, right).message
-    _assert_wrong(check_02_min_cross_entropy, right + 0.1, right)
+    assert "H(p)" in assert_wrong(check_02_min_cross_entropy, float(h_p), right).message
+    assert "divergence" in assert_wrong(check_02_min_cross_entropy, right - h_p, right).message
+    assert_wrong(check_02_min_cross_entropy, right + 0.1, right)
 
 
 def test_zero_entropy_sigma():
@@ -78,8 +66,8 @@ def test_zero_entropy_sigma():
     assert check_02_zero_entropy_sigma(right).correct
     assert check_02_zero_entropy_sigma(round(right, 4)).correct
     peak_one = 1 / math.sqrt(2 * math.pi)
-    assert "peak" in _assert_wrong(check_02_zero_entropy_sigma, peak_one, right).message
-    _assert_wrong(check_02_zero_entropy_sigma, 0.5, right)
+    assert "peak" in assert_wrong(check_02_zero_entropy_sigma, peak_one, right).message
+    assert_wrong(check_02_zero_entropy_sigma, 0.5, right)
 
 
 def test_k3_term():
@@ -87,10 +75,10 @@ def test_k3_term():
     r = stats.norm.pdf(x, 1, 1) / stats.norm.pdf(x, 0, 1)
     right = (r - 1) - math.log(r)
     assert check_03_k3_term(right).correct
-    assert "k1" in _assert_wrong(check_03_k3_term, -math.log(r), right).message
-    assert "k2" in _assert_wrong(check_03_k3_term, math.log(r) ** 2 / 2, right).message
-    assert "upside down" in _assert_wrong(check_03_k3_term, (1 / r - 1) + math.log(r), right).message
-    _assert_wrong(check_03_k3_term, 1.0, right)
+    assert "k1" in assert_wrong(check_03_k3_term, -math.log(r), right).message
+    assert "k2" in assert_wrong(check_03_k3_term, math.log(r) ** 2 / 2, right).message
+    assert "upside down" in assert_wrong(check_03_k3_term, (1 / r - 1) + math.log(r), right).message
+    assert_wrong(check_03_k3_term, 1.0, right)
 
 
 def test_samples_needed():
@@ -100,18 +88,31 @@ def test_samples_needed():
     right = (sd / 0.01) ** 2  # within ~0.5% of the exact value at this sample size
     assert check_03_samples_needed(right).correct
     assert check_03_samples_needed(round(right, -1)).correct
-    assert "√N" in _assert_wrong(check_03_samples_needed, math.sqrt(right), right).message
-    _assert_wrong(check_03_samples_needed, right * 1.1, right)
-    _assert_wrong(check_03_samples_needed, 100, right)
+    assert "√N" in assert_wrong(check_03_samples_needed, math.sqrt(right), right).message
+    assert "√N" in assert_wrong(check_03_samples_needed, round(math.sqrt(right)), right).message
+    assert_wrong(check_03_samples_needed, right * 1.1, right)
+    assert_wrong(check_03_samples_needed, 100, right)
 
 
 def test_unbiased():
     assert check_03_unbiased({"k1", "k3"}).correct
     assert check_03_unbiased(["K3", "k1"]).correct
     assert check_03_unbiased("k1, k3").correct
-    for wrong in ({"k1"}, {"k3"}, {"k1", "k2", "k3"}, {"k2"}, set()):
-        fb = check_03_unbiased(wrong)
-        assert not fb.correct
-        assert "k1" not in fb.message and "k3" not in fb.message
+    for wrong in ({"k1"}, {"k3"}, {"k1", "k2", "k3"}, {"k2"}, set(), 3, "k13"):
+        assert_wrong(check_03_unbiased, wrong, {"k1", "k3"}, among=["k1", "k2", "k3"])
     assert "Unknown" in check_03_unbiased({"k4"}).message
     assert "set of names" in check_03_unbiased(3).message
+
+
+def test_samples_needed_accepts_two_significant_figures():
+    # Exact value: sd of one k1 term is 0.5 for these normals, so N = (0.5 / 0.01)² = 2500.
+    assert str(check_03_samples_needed.precision) == "2 significant figures"
+    assert check_03_samples_needed(2549).correct and check_03_samples_needed(2451).correct
+    assert not check_03_samples_needed(2551).correct and not check_03_samples_needed(2449).correct
+
+
+def test_slips_rounded_to_three_significant_figures_get_their_hint():
+    h = stats.norm(0, 2).entropy()
+    assert "sign" in check_02_neg_entropy(round(float(h), 2)).message
+    assert "peak" in check_02_zero_entropy_sigma(0.399).message
+    assert "k1" in check_03_k3_term(-1.5).message and "k2" in check_03_k3_term(1.127).message

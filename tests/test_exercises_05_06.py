@@ -5,10 +5,10 @@ from the checkers.
 """
 
 import math
-import re
 
 import numpy as np
 import pytest
+from _exercise_helpers import assert_wrong, reveals
 from scipy import integrate, special
 
 from kl_helpers.exercises import (
@@ -21,11 +21,6 @@ from kl_helpers.exercises import (
 )
 from kl_helpers.exercises._feedback import NO_ANSWER
 from kl_helpers.exercises.ex06 import EXERCISE_LOG_VAR, EXERCISE_LOGITS, EXERCISE_MU
-
-
-def _mentions(message, value):
-    # The hint must not contain the answer in any usual rounding.
-    return any(re.search(re.escape(f"{value:.{d}f}"), message) for d in (1, 2, 3, 4))
 
 
 def _moment_match_answer():
@@ -81,28 +76,74 @@ def test_numeric_checkers(check, answer, wrong):
     assert check(round(right, 4)).correct  # a rounded answer is accepted
     assert check(None) == check(None) and check(None).message == NO_ANSWER
     for value in wrong:
-        verdict = check(value)
-        assert not verdict.correct
-        assert not _mentions(verdict.message, right)
+        assert_wrong(check, value, right)
     assert not check("0.5").correct
+
+
+@pytest.mark.parametrize(
+    ("check", "answer", "hint"),
+    [
+        (check_05_uniform_limit, lambda: 1 / 12, "That is a variance"),
+        (check_06_cross_entropy, lambda: -_cross_entropy(), "Check the sign"),
+        (check_06_vae_kl, lambda: _vae_kl() / 2, "mean over the latent dimensions"),
+        (check_06_js_bits, lambda: _js_bits() * math.log(2), "in nats"),
+    ],
+    ids=lambda c: getattr(c, "__name__", ""),
+)
+def test_known_slips_get_their_hint(check, answer, hint):
+    slip = answer()
+    assert hint in check(slip).message
+    assert hint in check(float(f"{slip:.3g}")).message  # also rounded to 3 significant figures
 
 
 def test_moment_match_checker():
     mu, sigma = _moment_match_answer()
     assert check_05_moment_match((mu, sigma)).correct
     assert check_05_moment_match([round(mu, 3), round(sigma, 3)]).correct
-    for wrong in [(mu, 1.0), (mu, sigma**2), (2.0, sigma), (0.0, 0.0)]:
-        verdict = check_05_moment_match(wrong)
-        assert not verdict.correct
-        assert not _mentions(verdict.message, mu) and not _mentions(verdict.message, sigma)
-    assert not check_05_moment_match(mu).correct
+    for wrong in [(mu, 1.0), (mu, sigma**2), (2.0, sigma), (0.0, 0.0), (mu, 2.5), mu, "3, 2",
+                  ("3", "2"), (math.nan, sigma), (mu, math.nan), (True, sigma), (10**400, sigma)]:
+        verdict = assert_wrong(check_05_moment_match, wrong, [mu, sigma])
+        assert not reveals(verdict, mu) and not reveals(verdict, sigma)
+    assert "width of one component" in check_05_moment_match((mu, 1.0)).message
+    assert "that is a variance" in check_05_moment_match((mu, sigma**2)).message
+    assert "sigma is not" in check_05_moment_match((mu, 2.5)).message
+    assert "mean is not right" in check_05_moment_match((2.0, sigma)).message
     assert check_05_moment_match(None).message == NO_ANSWER
+
+
+def test_moment_match_number_types():
+    # Issue 10: the right answer as a NumPy array was rejected.
+    mu, sigma = _moment_match_answer()
+    assert check_05_moment_match(np.array([mu, sigma])).correct
+    assert check_05_moment_match((np.float32(mu), np.int64(round(sigma)))).correct
+    assert check_05_moment_match((int(mu), int(sigma))).correct
+
+
+def test_moment_match_type_messages():
+    # Issue 10: strings and NaN got a maths hint instead of a type message.
+    mu, sigma = _moment_match_answer()
+    assert check_05_moment_match(("3", "2")).message == "mu should be a number, not str."
+    assert check_05_moment_match((mu, "2")).message == "sigma should be a number, not str."
+    assert check_05_moment_match((math.nan, sigma)).message == "mu should be a finite number, not nan."
+    assert check_05_moment_match((mu, math.inf)).message == "sigma should be a finite number, not inf."
+    assert check_05_moment_match((10**400, sigma)).message == "mu should be a finite number, not inf."
+    assert check_05_moment_match((True, sigma)).message == "mu should be a number, not bool."
+    assert "pair (mu, sigma)" in check_05_moment_match("3, 2").message
+    assert "pair (mu, sigma)" in check_05_moment_match((mu, sigma, 1.0)).message
+    assert "pair (mu, sigma)" in check_05_moment_match(np.array([[mu, sigma]])).message
+
+
+def test_moment_match_precision_boundaries():
+    mu, sigma = _moment_match_answer()  # 3 and 2: 3 significant figures is ±0.005
+    assert check_05_moment_match((mu + 0.0049, sigma - 0.0049)).correct
+    assert not check_05_moment_match((mu + 0.0051, sigma)).correct
+    assert not check_05_moment_match((mu, sigma - 0.0051)).correct
 
 
 def test_direction_checker():
     assert check_05_direction("reverse").correct
     assert check_05_direction(" Reverse ").correct
-    verdict = check_05_direction("forward")
-    assert not verdict.correct and "reverse" not in verdict.message.lower()
-    assert not check_05_direction(2).correct
+    for wrong in ("forward", 2, "sideways", True, ["reverse"]):
+        assert_wrong(check_05_direction, wrong, "reverse", among=["forward", "reverse"])
+    assert "forward" not in check_05_direction("forward").message.lower()
     assert check_05_direction(None).message == NO_ANSWER

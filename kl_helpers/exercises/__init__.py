@@ -1,9 +1,19 @@
 """Checkers for the notebooks' exercises: ``check_NN_name(answer)`` for notebook ``NN``.
 
-Each returns a :class:`Feedback` that prints ✅ or ❌ with a hint; none reveals the answer.
+Each returns a :class:`Feedback` that prints ✅ (right), ❌ (wrong, with a hint that never reveals
+the answer) or ✏️ (no answer yet). Checkers of numeric answers carry the precision they want as
+``checker.precision`` (a :class:`Precision`; ``str()`` of it reads e.g. "3 significant figures"),
+collected in :data:`PRECISION`.
+
+Examples
+--------
+>>> PRECISION["check_01_reverse_bits"]
+'3 decimal places'
+>>> f"Give your answer to {check_02_neg_entropy.precision}."
+'Give your answer to 3 significant figures.'
 """
 
-from ._feedback import Feedback
+from ._feedback import Feedback, Precision
 from .ex01 import check_01_code_overhead, check_01_my_kl, check_01_reverse_bits, check_01_support
 from .ex02 import check_02_min_cross_entropy, check_02_neg_entropy, check_02_zero_entropy_sigma
 from .ex03 import check_03_k3_term, check_03_samples_needed, check_03_unbiased
@@ -12,7 +22,9 @@ from .ex05 import check_05_direction, check_05_moment_match, check_05_uniform_li
 from .ex06 import check_06_cross_entropy, check_06_js_bits, check_06_vae_kl
 
 __all__ = [
+    "PRECISION",
     "Feedback",
+    "Precision",
     "check_01_code_overhead",
     "check_01_my_kl",
     "check_01_reverse_bits",
@@ -33,3 +45,10 @@ __all__ = [
     "check_06_js_bits",
     "check_06_vae_kl",
 ]
+
+#: The precision each numeric checker wants, by checker name, e.g. "3 significant figures".
+PRECISION: dict[str, str] = {
+    name: str(globals()[name].precision)
+    for name in __all__
+    if name.startswith("check_") and hasattr(globals()[name], "precision")
+}

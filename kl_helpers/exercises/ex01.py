@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import math
-import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from ..divergence import cross_entropy, kl_divergence
-from ._feedback import NO_ANSWER, Feedback, check_number
+from ._feedback import (
+    Feedback,
+    call_learner,
+    check_number,
+    decimal_places,
+    need_function,
+    read_names,
+    significant_figures,
+    wants,
+)
 
 __all__ = [
     "CODE_LENGTHS_Q",
@@ -40,53 +48,59 @@ SUPPORT_CANDIDATES = {
 }
 
 
+@wants(decimal_places(3))
 def check_01_reverse_bits(answer: Any) -> Feedback:
     """Exercise 1: D_KL(q‖p) in bits for the running example p = [0.2, 0.5, 0.3], q = [0.3, 0.4, 0.3].
+
+    Accepted to 3 decimal places.
 
     Examples
     --------
     >>> check_01_reverse_bits(None)
-    ❌ No answer yet: replace None with your answer and run the cell again.
+    ✏️ Your turn: replace None with your answer and run the cell again.
+    >>> check_01_reverse_bits(0.032)
+    ❌ Right direction, wrong unit: that is in nats; convert to bits.
     """
-    expected = kl_divergence(Q_CLASSIC, P_CLASSIC, base=2)
-    if isinstance(answer, float):
-        # Targeted hints for the two classic slips, without giving the number away.
-        if math.isclose(answer, kl_divergence(P_CLASSIC, Q_CLASSIC, base=2), rel_tol=1e-3):
-            return Feedback(False, "That is D_KL(p‖q). The exercise asks for the other direction.")
-        if math.isclose(answer, kl_divergence(Q_CLASSIC, P_CLASSIC), rel_tol=1e-3):
-            return Feedback(False, "Right direction, wrong unit: that is in nats; convert to bits.")
     return check_number(
         answer,
-        expected,
+        kl_divergence(Q_CLASSIC, P_CLASSIC, base=2),
+        precision=check_01_reverse_bits.precision,
         hint="q is now the distribution the data come from, so it goes first; use log base 2.",
         praise="Correct: and it differs from D_KL(p‖q) in bits, because KL is not symmetric.",
+        # Targeted hints for the two classic slips, without giving the number away.
+        slips=[
+            (kl_divergence(P_CLASSIC, Q_CLASSIC, base=2),
+             "That is D_KL(p‖q). The exercise asks for the other direction."),
+            (kl_divergence(Q_CLASSIC, P_CLASSIC),
+             "Right direction, wrong unit: that is in nats; convert to bits."),
+        ],
     )
 
 
+@wants(significant_figures(3))
 def check_01_code_overhead(answer: Any) -> Feedback:
     """Exercise 2: expected extra bits per symbol when p-data are coded with q's code.
 
+    Accepted to 3 significant figures.
+
     Examples
     --------
-    >>> check_01_code_overhead(1.75).correct
-    False
+    >>> check_01_code_overhead(1.75)
+    ❌ That is the average length with q's code. Subtract what p's own code would need.
     """
     # Code lengths are exactly -log2 q, so the overhead is the KL divergence in bits.
     q = [2.0**-length for length in CODE_LENGTHS_Q]
-    expected = kl_divergence(P_CODE, q, base=2)
-    if isinstance(answer, (int, float)) and math.isclose(
-        answer, cross_entropy(P_CODE, q, base=2), rel_tol=1e-3
-    ):
-        return Feedback(
-            False,
-            "That is the average length with q's code. Subtract what p's own code would need.",
-        )
     return check_number(
         answer,
-        expected,
+        kl_divergence(P_CODE, q, base=2),
+        precision=check_01_code_overhead.precision,
         hint="average the code lengths under p for both codes (lengths are -log2 of the "
         "probabilities), then subtract.",
         praise="Correct: the extra length is D_KL(p‖q) in bits.",
+        slips=[(
+            cross_entropy(P_CODE, q, base=2),
+            "That is the average length with q's code. Subtract what p's own code would need.",
+        )],
     )
 
 
@@ -95,19 +109,19 @@ def check_01_support(answer: Any) -> Feedback:
 
     Examples
     --------
-    >>> check_01_support({"B"}).correct
-    False
+    >>> check_01_support({"B"})  # doctest: +ELLIPSIS
+    ❌ Not yet. Hint: D_KL(p‖q) is infinite exactly when q is 0 on an outcome where p is positive. ...
+    >>> check_01_support("Z")
+    ❌ Unknown candidate(s) ['Z']; pick from A, B, C, D.
     """
-    if answer is None:
-        return Feedback(False, NO_ANSWER)
-    if isinstance(answer, str):
-        answer = [ch for ch in answer if ch.isalpha()]
-    if not isinstance(answer, Iterable):
-        return Feedback(False, 'Answer with a set of letters, e.g. {"A", "B"}.')
-    chosen = {str(letter).strip().upper() for letter in answer}
-    unknown = chosen - set(SUPPORT_CANDIDATES)
-    if unknown:
-        return Feedback(False, f"Unknown candidate(s) {sorted(unknown)}; pick from A, B, C, D.")
+    chosen = read_names(
+        answer,
+        list(SUPPORT_CANDIDATES),
+        noun="candidate",
+        example='Answer with a set of letters picked from A, B, C, D, written like {"X", "Y"}.',
+    )
+    if isinstance(chosen, Feedback):
+        return chosen
     expected = {
         name
         for name, q in SUPPORT_CANDIDATES.items()
@@ -134,44 +148,43 @@ def _reference_cases() -> list[tuple[np.ndarray, np.ndarray]]:
 def check_01_my_kl(func: Callable[[np.ndarray, np.ndarray], Any] | None) -> Feedback:
     """Exercise 4: your own ``my_kl(p, q)`` (in nats), tested on four cases including the edge ones.
 
+    Compared with the reference to 1e-9 (relative); where the divergence is infinite the answer
+    must be +inf (``math.inf``).
+
     Examples
     --------
-    >>> check_01_my_kl(lambda p, q: kl_divergence(p, q)).correct
-    True
+    >>> check_01_my_kl(lambda p, q: kl_divergence(p, q))
+    ✅ Correct on all four cases, including the zeros.
+    >>> check_01_my_kl(lambda p, q: np.sum(p * np.log(p / q)))  # doctest: +ELLIPSIS
+    ❌ NaN for p=[0.5, 0.5, 0.0], q=[0.25, 0.25, 0.5]. Hint: 0·log(0/q) must count as 0, so skip...
     """
-    if func is None:
-        return Feedback(False, NO_ANSWER)
-    if not callable(func):
-        return Feedback(False, "Pass the function itself, e.g. check_01_my_kl(my_kl).")
+    refusal = need_function(func, usage="check_01_my_kl(my_kl)")
+    if refusal is not None:
+        return refusal
     for p, q in _reference_cases():
-        try:
-            # A naive implementation triggers numpy warnings on the edge cases; the verdict
-            # below explains them, so the warnings would only be noise here.
-            with warnings.catch_warnings(), np.errstate(all="ignore"):
-                warnings.simplefilter("ignore")
-                got = func(p.copy(), q.copy())
-        except Exception as exc:  # a learner's bug is feedback, not a crash
-            return Feedback(False, f"Your function raised {type(exc).__name__}: {exc}")
-        if got is None:
-            return Feedback(False, "No answer yet: my_kl returns None; implement it and run the cell again.")
-        try:
-            got = float(got)
-        except (TypeError, ValueError):
-            return Feedback(False, f"Your function should return a number, not {type(got).__name__}.")
+        got = call_learner(func, p.copy(), q.copy(), name="my_kl")
+        if isinstance(got, Feedback):
+            return got
         expected = kl_divergence(p, q)
+        case = f"p={p.tolist()}, q={q.tolist()}"
         if math.isnan(got):
+            if math.isinf(expected):
+                hint = ("q is 0 where p > 0 here, so the divergence is +infinity (math.inf), "
+                        "not undefined.")
+            elif np.any(p == 0):
+                hint = "0·log(0/q) must count as 0, so skip the outcomes where p is 0."
+            else:
+                hint = "look for 0/0, 0·inf or inf - inf in your formula."
+            return Feedback(False, f"NaN for {case}. Hint: {hint}")
+        if math.isinf(expected):
+            if got != expected:
+                hint = ("when q is 0 where p > 0 the divergence is +infinity (math.inf), "
+                        "not -infinity." if got == -math.inf else
+                        "when q is 0 where p > 0 the divergence is infinite (math.inf).")
+                return Feedback(False, f"Wrong value for {case}. Hint: {hint}")
+        elif not math.isclose(got, expected, rel_tol=1e-9, abs_tol=1e-12):
             return Feedback(
                 False,
-                f"NaN for p={p.tolist()}, q={q.tolist()}. Hint: 0·log(0/q) must count as 0, "
-                "so skip the outcomes where p is 0.",
+                f"Wrong value for {case}. Hint: check the direction p·log(p/q) and use the natural log.",
             )
-        if math.isinf(expected) != math.isinf(got) or (
-            math.isfinite(expected) and not math.isclose(got, expected, rel_tol=1e-9, abs_tol=1e-12)
-        ):
-            hint = (
-                "when q is 0 where p > 0 the divergence is infinite (math.inf)."
-                if math.isinf(expected)
-                else "check the direction p·log(p/q) and use the natural log."
-            )
-            return Feedback(False, f"Wrong value for p={p.tolist()}, q={q.tolist()}. Hint: {hint}")
     return Feedback(True, "Correct on all four cases, including the zeros.")
