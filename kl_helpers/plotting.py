@@ -31,6 +31,8 @@ COLORS = {
     "grey": "#666666",
 }
 
+#: The smallest text in any figure or panel, in points at the figure's own size: legible from the
+#: back of a room when a 9-inch panel is projected at 1024 × 768 (tests/test_legibility.py).
 FONT_SIZE = 11
 TITLE_SIZE = 12
 
@@ -41,7 +43,7 @@ def style_axes(ax: Axes, xlabel: str, ylabel: str, title: str | None = None) -> 
     ax.set_ylabel(ylabel, fontsize=FONT_SIZE)
     if title:
         ax.set_title(title, fontsize=TITLE_SIZE)
-    ax.tick_params(labelsize=FONT_SIZE - 1)
+    ax.tick_params(labelsize=FONT_SIZE)
     ax.grid(True, color="#dddddd", linewidth=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
@@ -78,7 +80,7 @@ def new_figure(
 
 def legend(ax: Axes, handles: Iterable | None = None, **kwargs: object) -> None:
     """A legend with the shared font size and no frame clutter."""
-    kw = {"fontsize": FONT_SIZE - 1, "frameon": False, **kwargs}
+    kw = {"fontsize": FONT_SIZE, "frameon": False, **kwargs}
     if handles is None:
         ax.legend(**kw)
     else:
