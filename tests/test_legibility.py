@@ -90,7 +90,7 @@ def _data_points(fig: Figure) -> list[tuple[str, np.ndarray]]:
                 # Densify segments to one point per pixel, so a line crossing a box between two
                 # vertices is seen.
                 pieces = [xy[:1]]
-                for a, b in zip(xy[:-1], xy[1:], strict=True):
+                for a, b in itertools.pairwise(xy):
                     n = max(2, int(np.ceil(np.hypot(*(b - a)))) + 1)
                     t = np.linspace(0.0, 1.0, n)[1:, None]
                     pieces.append(a + t * (b - a))
