@@ -7,6 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # JupyterLab refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# The course's Jupyter settings (tools/jupyter): saves store slider panels as pictures, Voilà
+# renders offline. The browser tests start their servers with the same two variables.
+JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter/config JUPYTER_PATH=$(CURDIR)/tools/jupyter/data
 
 .PHONY: setup lab test lint execute clean bench explore browser
 
@@ -23,7 +26,8 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)  ## create .venv and install the package with its test tools
 
 lab: $(STAMP)  ## launch JupyterLab on the notebooks
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
+	@echo "JupyterLab opens in your browser; if it does not, open the http://localhost:8888/lab?token=... link printed below."
+	$(JUPYTER_ENV) $(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
 
 test: $(STAMP) browser  ## unit tests, doctests, strict nbval, real-browser tests, lint
 	$(BIN)/ruff check .
@@ -49,7 +53,8 @@ bench: $(STAMP)  ## time slider updates and kl_divergence on 10^7 entries vs sci
 	$(BIN)/python benchmarks/bench_kl.py
 
 explore: $(STAMP)  ## serve the explorer dashboard (notebooks/explorer.ipynb) with Voila, code hidden
-	$(BIN)/voila notebooks/explorer.ipynb
+	@echo "The explorer: http://localhost:8866/voila/render/explorer.ipynb (every lesson is listed at http://localhost:8866/)"
+	$(JUPYTER_ENV) $(BIN)/voila notebooks --Voila.open_browser=False
 
 clean:
 	rm -rf $(VENV) build *.egg-info

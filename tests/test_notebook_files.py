@@ -11,12 +11,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+ALL_NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+#: Markdown-only reference pages (contents, notation card): notebooks so links work everywhere.
+PAGES = [nb for nb in ALL_NOTEBOOKS if nb.name in {"index.ipynb", "notation.ipynb"}]
+#: Lessons and the explorer: notebooks with code, executed and stored.
+NOTEBOOKS = [nb for nb in ALL_NOTEBOOKS if nb not in PAGES]
 LESSONS = [nb for nb in NOTEBOOKS if re.match(r"\d\d_", nb.name)]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+#: The sentence under every stored panel (a reader without a kernel sees a picture).
+PANEL_CAPTION = "a picture of this panel"
 
 sys.path.insert(0, str(ROOT / "tools"))
-from store_outputs import strip_widget_views  # noqa: E402
+from kl_helpers._storage import KERNELSPEC, strip_widget_views  # noqa: E402
 
 
 def _cells(path: Path) -> list[dict]:
@@ -33,7 +39,7 @@ def _text(cell: dict) -> str:
 
 def test_notebooks_are_found():
     # An empty glob would make every parametrized test below vanish (pytest skips empty sets).
-    assert len(LESSONS) >= 6 and len(NOTEBOOKS) > len(LESSONS)
+    assert len(LESSONS) >= 6 and len(NOTEBOOKS) > len(LESSONS) and len(PAGES) == 2
 
 
 def test_lessons_are_numbered_in_reading_order():
@@ -100,3 +106,59 @@ def test_strip_widget_views_keeps_the_picture():
     first, second = nb["cells"][0]["outputs"]
     assert set(first["data"]) == {"image/png", "text/plain"}
     assert WIDGET_VIEW in second["data"]  # a widget without a picture is left alone
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.name)
+def test_kernelspec_is_stored_as_jupyterlab_writes_it(path):
+    # Otherwise JupyterLab rewrites it when the kernel connects and an untouched lesson opens
+    # "modified" (tests/browser/test_first_run.py checks this in a real JupyterLab).
+    assert json.loads(path.read_text(encoding="utf-8"))["metadata"]["kernelspec"] == KERNELSPEC
+
+
+def _links(path: Path) -> list[str]:
+    return [target for c in _cells(path) if c["cell_type"] == "markdown"
+            for target in re.findall(r"\]\(([^)\s]+)\)", _text(c))]
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.name)
+def test_every_relative_link_works_where_the_notebook_is_opened(path):
+    # JupyterLab's root is notebooks/ and Voilà serves only notebooks: a link must stay inside the
+    # folder and point at a notebook that exists (anchors allowed); web links are fine anywhere.
+    for target in _links(path):
+        if re.match(r"https?://", target):
+            continue
+        file, _, _anchor = target.partition("#")
+        assert not file.startswith(("..", "/")), f"{path.name}: {target} leaves notebooks/"
+        assert file == "" or (file.endswith(".ipynb") and (path.parent / file).exists()), (
+            f"{path.name}: link to {target} does not open a notebook in notebooks/")
+
+
+def test_contents_page_lists_the_readme_lessons_in_order():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = "\n".join(line for line in readme.splitlines() if line.startswith("| ["))
+    listed = re.findall(r"\]\(notebooks/([\w.]+\.ipynb)\)", rows)
+    index = re.findall(r"\]\(([\w.]+\.ipynb)\)", _text(_cells(ROOT / "notebooks" / "index.ipynb")[0]))
+    assert index[: len(listed)] == listed
+    assert [p.name for p in LESSONS] == [n for n in listed if re.match(r"\d\d_", n)]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lessons_link_the_notation_card_and_the_contents(path):
+    cells = _cells(path)
+    assert "(notation.ipynb)" in _text(cells[0]), "the header links the notation card"
+    assert "(index.ipynb)" in _text(cells[-1]), "the footer links the contents"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_stored_panel_says_it_is_a_picture(path):
+    cells = _cells(path)
+    panels = 0
+    for i, cell in enumerate(cells):
+        if cell["cell_type"] != "code":
+            continue
+        if any("Panel(" in "".join(o.get("data", {}).get("text/plain", "")) for o in cell["outputs"]):
+            panels += 1
+            after = cells[i + 1] if i + 1 < len(cells) else None
+            assert after is not None and after["cell_type"] == "markdown" and \
+                PANEL_CAPTION in _text(after), f"{path.name}: no caption under {_text(cell)[:50]!r}"
+    assert panels >= 1

@@ -5,6 +5,7 @@
 Two things differ from a plain ``jupyter nbconvert --execute --inplace``:
 
 * no timing metadata and no widget state are stored, so a re-run changes only what really changed;
+* the kernelspec is stored as JupyterLab writes it back, so opening a lesson does not modify it;
 * a slider panel's output keeps its ``image/png`` and ``text/plain`` but not its
   ``application/vnd.jupyter.widget-view+json`` part. That part points at a widget model that exists
   only while the kernel that made it runs. JupyterLab 4 renders it only for a *trusted* notebook
@@ -12,7 +13,8 @@ Two things differ from a plain ``jupyter nbconvert --execute --inplace``:
   "Error displaying widget: model not found" instead of the picture (checked in headless Chromium);
   an untrusted notebook falls back to the PNG either way. Without the widget view, JupyterLab,
   GitHub and nbviewer show the picture until the notebook is run, and running it shows the live
-  panel again. nbval never compares widget views, so the check is unaffected.
+  panel again. nbval never compares widget views, so the check is unaffected. The same rule is
+  applied to every save in the server ``make lab`` starts (``kl_helpers/_storage.py``).
 """
 
 from __future__ import annotations
@@ -23,20 +25,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-
-
-def strip_widget_views(nb: nbformat.NotebookNode) -> int:
-    """Drop widget views from outputs that also carry a PNG; return how many were dropped."""
-    dropped = 0
-    for cell in nb["cells"]:
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if WIDGET_VIEW in data and "image/png" in data:
-                del data[WIDGET_VIEW]
-                dropped += 1
-    return dropped
-
+from kl_helpers._storage import normalise_kernelspec, strip_widget_views
 
 def coalesce_streams(nb: nbformat.NotebookNode) -> None:
     """Merge consecutive stdout (or stderr) outputs of a cell into one, as nbval compares them.
@@ -69,6 +58,7 @@ def store(path: Path) -> None:
     ).execute()
     dropped = strip_widget_views(nb)
     coalesce_streams(nb)
+    normalise_kernelspec(nb)
     nbformat.write(nb, path)
     print(f"{path}: executed, {dropped} panel output(s) stored as PNG")
 

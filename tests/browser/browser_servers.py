@@ -112,6 +112,9 @@ class Server:
         env = dict(os.environ)
         for var in ("JUPYTER_RUNTIME_DIR", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "IPYTHONDIR"):
             env[var] = str(workdir / var.lower())
+        # The course's own server settings, as `make lab` and `make explore` use them (the
+        # save hook that stores panels as pictures, Voilà's offline template).
+        env.update(project_jupyter_env())
         args = [a.format(port=self.port, token=self.token) for a in args]
         self.command = [sys.executable, "-m", module, *args]
         with open(self.log_path, "wb") as log:
@@ -165,6 +168,14 @@ class Server:
             if pid in table and table[pid][1] == started:
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.kill(pid, signal.SIGKILL)
+
+
+def project_jupyter_env() -> dict[str, str]:
+    """JUPYTER_CONFIG_PATH / JUPYTER_PATH pointing at tools/jupyter, exactly as the Makefile sets them."""
+    return {
+        "JUPYTER_CONFIG_PATH": str(ROOT / "tools" / "jupyter" / "config"),
+        "JUPYTER_PATH": str(ROOT / "tools" / "jupyter" / "data"),
+    }
 
 
 def copy_notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:

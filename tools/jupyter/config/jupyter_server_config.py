@@ -1,0 +1,7 @@
+# Jupyter server settings for the course's own launchers (make lab, make explore) and the browser
+# tests, which read them through JUPYTER_CONFIG_PATH=tools/jupyter/config.
+
+# Every save (explicit or autosave) stores slider panels as pictures, never as widget views whose
+# model dies with the kernel: a reopened notebook then shows its pictures instead of
+# "Error displaying widget: model not found". See kl_helpers/_storage.py.
+c.ContentsManager.pre_save_hook = "kl_helpers._storage.pre_save_hook"  # noqa: F821

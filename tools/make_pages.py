@@ -1,0 +1,141 @@
+"""Write the course's two reference pages, notebooks/index.ipynb and notebooks/notation.ipynb.
+
+They are Markdown-only notebooks (not .md files) so that every link to them works wherever a lesson
+is opened: JupyterLab (whose root is notebooks/), Voilà and GitHub all open a notebook. The README's
+contents table and notebooks/index.ipynb list the same lessons (tests/test_notebook_files.py).
+Run this after changing the lesson list or the notation; it rewrites both files.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+
+from kl_helpers._storage import normalise_kernelspec
+
+ROOT = Path(__file__).resolve().parents[1]
+
+NOTATION = r"""# Notation card
+
+One set of letters for the whole course. Every lesson links here; when a lesson or a paper uses other
+letters, it says so where it does.
+
+| symbol | read as | meaning |
+|---|---|---|
+| $p$ | "p" | the distribution **the data come from** (the target). Always the first argument of $D_{KL}$ in this course. |
+| $\hat p_N$ | "p-hat" | the **empirical distribution** of $N$ data points: mass $1/N$ on each observed point (for continuous data a sum of Dirac deltas, which has no density). |
+| $q$, $q_\theta$ | "q", "q theta" | the **model** (or the approximation) with parameters $\theta$. |
+| $\theta$ | "theta" | the model's parameters, e.g. $\theta = (\mu, \sigma)$ for a normal model. |
+| $x$, $x_i$ | | an outcome; $x_1, \dots, x_N$ draws (samples) from $p$. |
+| $\mathcal N(\mu, \sigma^2)$ | "normal" | the normal (Gaussian) distribution with mean $\mu$ and **standard deviation** $\sigma$ (variance $\sigma^2$). In code: `kh.normal_logpdf(x, mu, sigma)` takes $\sigma$, not $\sigma^2$. |
+| $\mathbb E_p[f(X)]$ | "expectation under p" | $\sum_x p(x) f(x)$, or $\int p(x) f(x)\,dx$ for densities. |
+| $H(p)$ | "entropy of p" | $-\mathbb E_p[\ln p(X)]$. For densities it is the *differential* entropy, which can be negative. |
+| $\int p \ln p\,dx$ | "minus the entropy" | $= -H(p)$, the **negative entropy**; it does not depend on the model. |
+| $H(p, q)$ | "cross-entropy of q relative to p" | $-\mathbb E_p[\ln q(X)] = H(p) + D_{KL}(p\,\|\,q)$. |
+| $D_{KL}(p\,\|\,q)$ | "KL divergence of q from p" | $\mathbb E_p\!\left[\ln \frac{p(X)}{q(X)}\right] \ge 0$: the expectation is under the **first** argument. Not symmetric. |
+| $\mathrm{NLL}(\theta)$ | "negative log-likelihood" | $-\frac1N\sum_i \ln q_\theta(x_i)$ (the average; the *sum* is $N$ times it) $= H(\hat p_N, q_\theta)$. |
+| $\ln$, $\log_2$, $\log$ | | $\ln$ is the natural logarithm (unit: **nats**); $\log_2$ gives **bits**; $1$ nat $= 1/\ln 2 \approx 1.4427$ bits. A bare $\log$ in a definition means "any fixed base > 1"; the code's `base=` argument picks it (default $e$). |
+| $r = q(x)/p(x)$ | "ratio" | notebook 03: the density ratio in the estimators $k_1 = -\ln r$, $k_2 = \tfrac12 (\ln r)^2$, $k_3 = (r - 1) - \ln r$. |
+| $z$ | "latent" | notebooks 04 and 06: an unobserved (latent) variable, e.g. the component of a mixture. |
+| $q_\theta(x, z)$, $q_\theta(z \mid x)$ | "model joint", "posterior" | notebooks 04 and 06: the model's joint distribution and its posterior over $z$ given $x$. |
+| $r(z)$ | "r of z" | notebooks 04 and 06: the **approximation** to the posterior (unrelated to the ratio $r$ of notebook 03). |
+| $\mathrm{ELBO}(r)$ | "evidence lower bound" | $\mathbb E_r[\ln q_\theta(x, z) - \ln r(z)]$, and $\ln q_\theta(x) = \mathrm{ELBO}(r) + D_{KL}(r(z)\,\|\,q_\theta(z \mid x))$. |
+
+**Where letters flip.** Most papers on latent-variable models and VAEs (e.g. Kingma & Welling, 2014)
+write $p_\theta$ for the model and $q_\phi$ for the approximation. In this course the model is always
+$q_\theta$ and the approximation $r$, so that $p$ keeps one meaning: where the data come from.
+Libraries flip argument order too: PyTorch's `kl_div(input, target)` computes
+$D_{KL}(\text{target}\,\|\,\text{model})$ with the model's log-probabilities first (notebook 01,
+common mistakes).
+"""
+
+GLOSSARY = r"""## English–Chinese term list（英汉术语对照）
+
+The course's first readers came from a Chinese write-up of Bishop's *PRML* §1.6.1. One rendering
+per term, used throughout the Chinese edition.
+
+| English | 中文 |
+|---|---|
+| Kullback–Leibler (KL) divergence | KL 散度 |
+| relative entropy | 相对熵 |
+| entropy | 熵 |
+| differential entropy | 微分熵 |
+| negative entropy ($\int p \ln p\,dx$) | 负熵 |
+| cross-entropy | 交叉熵 |
+| empirical distribution | 经验分布 |
+| likelihood | 似然 |
+| negative log-likelihood (NLL) | 负对数似然 |
+| maximum likelihood estimation (MLE) | 极大似然估计 |
+| evidence lower bound (ELBO) | 证据下界 |
+| forward KL / reverse KL | 前向 KL / 反向 KL |
+| mode-seeking / mass-covering | 众数寻求 / 质量覆盖 |
+| normal (Gaussian) distribution | 正态分布（高斯分布） |
+| probability density | 概率密度 |
+| expectation | 期望 |
+| sample mean | 样本均值 |
+| estimator | 估计量 |
+| unbiased / bias | 无偏 / 偏差 |
+| standard error | 标准误 |
+| Monte Carlo estimate | 蒙特卡洛估计 |
+| support (of a distribution) | 支撑集 |
+| Gibbs' inequality | 吉布斯不等式 |
+| Jensen's inequality | 詹森不等式 |
+| nats / bits | 奈特 / 比特 |
+| prefix code | 前缀码 |
+| softmax / logits / one-hot | softmax / logits（未归一化对数几率）/ 独热编码 |
+| latent variable | 隐变量 |
+| prior / posterior | 先验 / 后验 |
+| variational inference | 变分推断 |
+| variational autoencoder (VAE) | 变分自编码器 |
+| Gaussian mixture | 高斯混合 |
+| moment matching | 矩匹配 |
+| model misspecification | 模型误设 |
+| Jensen–Shannon (JS) divergence | JS 散度 |
+| gradient descent | 梯度下降 |
+"""
+
+INDEX_HEAD = """# KL divergence, step by step — contents
+
+From the definition of the Kullback–Leibler divergence to the reason every machine-learning model is
+trained with a negative log-likelihood. Take the lessons in order; each opens with its objectives,
+prerequisites and time, and ends with a summary, common mistakes and exercises.
+
+"""
+
+INDEX_TAIL = """
+**Reference.** The [notation card](notation.ipynb) (symbols, units, where letters flip, and an
+English–Chinese term list).
+
+**How to run a lesson.** Run All in JupyterLab (`make lab`) brings every slider to life; without a
+running kernel each panel shows a picture of its state.
+"""
+
+
+def lesson_rows(readme: str) -> list[str]:
+    """The README's contents rows, with links made relative to notebooks/."""
+    rows = [line for line in readme.splitlines() if line.startswith("| [")]
+    return [line.replace("](notebooks/", "](") for line in rows]
+
+
+def _notebook(markdown_cells: list[str]) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(text.strip("\n")) for text in markdown_cells]
+    normalise_kernelspec(nb)
+    for cell in nb.cells:  # stable files: no random cell ids
+        cell.id = re.sub(r"[^a-z0-9-]", "-", cell.source.splitlines()[0].lower())[:40] or "cell"
+    return nb
+
+
+def main() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    header = "| notebook | what you learn | time |\n|---|---|---|\n"
+    index = INDEX_HEAD + header + "\n".join(lesson_rows(readme)) + "\n" + INDEX_TAIL
+    nbformat.write(_notebook([index]), ROOT / "notebooks" / "index.ipynb")
+    nbformat.write(_notebook([NOTATION, GLOSSARY]), ROOT / "notebooks" / "notation.ipynb")
+    print("wrote notebooks/index.ipynb and notebooks/notation.ipynb")
+
+
+if __name__ == "__main__":
+    main()
