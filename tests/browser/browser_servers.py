@@ -9,6 +9,7 @@ kernel left behind (kernels run in their own process groups).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 import shutil
@@ -141,11 +142,13 @@ class Server:
             time.sleep(0.1)  # polling interval of a bounded wait, not a fixed delay
         pytest.fail(f"{self.name} not ready after {START_TIMEOUT_S:.0f} s:\n{self.log_tail()}")
 
-    def api(self, method: str, path: str) -> bytes:
-        """Call the server's REST API with the token."""
-        request = urllib.request.Request(
-            f"{self.base}/{path}", method=method, headers={"Authorization": f"token {self.token}"}
-        )
+    def api(self, method: str, path: str, body: object = None) -> bytes:
+        """Call the server's REST API with the token (``body``, if given, is sent as JSON)."""
+        data = None if body is None else json.dumps(body).encode()
+        headers = {"Authorization": f"token {self.token}"}
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        request = urllib.request.Request(f"{self.base}/{path}", data=data, method=method, headers=headers)
         with urllib.request.urlopen(request, timeout=10) as response:
             return response.read()
 

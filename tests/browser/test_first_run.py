@@ -1,0 +1,141 @@
+"""A new user's first run, in the JupyterLab that ``make lab`` starts (same server settings).
+
+* An untouched lesson opens and closes **unmodified**: JupyterLab rewrites a notebook's kernelspec
+  and language info when the kernel connects, so the stored metadata must already be what it
+  writes (``kl_helpers/_storage.py``; the README says what a different Python version changes).
+* Run All, save, shut the kernel down, reload without running: every panel shows its picture, not
+  "Error displaying widget: model not found" (the server's save hook stores panels as pictures).
+* The footer's "Contents" link opens the contents page inside JupyterLab.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+
+import pytest
+from browser_page import RENDER_TIMEOUT_MS, RUN_TIMEOUT_MS, page_errors, wait_for_panels
+from browser_servers import NOTEBOOK_DIR, Server, notebooks
+from notebook_panels import expected_panels
+from playwright.sync_api import BrowserContext, Page
+from test_jupyterlab import NOTEBOOK_READY_JS, RUN_FINISHED_JS
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+# Resolves once JupyterLab has applied the kernel's info and spec to the notebook's metadata
+# (it updates them in handlers registered before ours on the same promises), then reports dirty.
+DIRTY_AFTER_KERNEL_JS = r"""
+async () => {
+  const notebook = window.__klNotebook;
+  const kernel = notebook.sessionContext.session.kernel;
+  await kernel.info;
+  await kernel.spec;
+  await notebook.context.ready;
+  return {dirty: notebook.context.model.dirty,
+          kernelspec: notebook.context.model.getMetadata('kernelspec'),
+          version: (notebook.context.model.getMetadata('language_info') || {}).version};
+}
+"""
+
+# Images rendered in the notebook's outputs, and any widget error text.
+RENDERED_JS = r"""
+() => {
+  const node = window.__klNotebook.content.node;
+  const images = Array.from(node.querySelectorAll('.jp-OutputArea-output img'))
+      .filter((img) => img.complete && img.naturalWidth > 0).length;
+  const text = node.innerText;
+  return {images, modelNotFound: text.includes('model not found'),
+          widgetError: text.includes('Error displaying widget')};
+}
+"""
+
+LESSONS = [name for name in notebooks() if name[:2].isdigit()]
+
+
+def _open(page: Page, lab: Server, name: str) -> None:
+    page.goto(f"{lab.base}/lab/tree/{name}?reset&token={lab.token}")
+    page.wait_for_function(NOTEBOOK_READY_JS, arg=name, timeout=RENDER_TIMEOUT_MS)
+
+
+def _shutdown(lab: Server) -> None:
+    with contextlib.suppress(OSError):
+        for session in json.loads(lab.api("GET", "api/sessions")):
+            lab.api("DELETE", f"api/sessions/{session['id']}")
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", LESSONS)
+def test_untouched_lesson_opens_unmodified(name: str, browser: BrowserContext, lab: Server) -> None:
+    page = browser.new_page()
+    try:
+        _open(page, lab, name)
+        state = page.evaluate(DIRTY_AFTER_KERNEL_JS)
+        assert not state["dirty"], (
+            f"{name} is marked modified just by opening it: JupyterLab rewrote its metadata "
+            f"(kernelspec {state['kernelspec']}, Python {state['version']})")
+    finally:
+        page.close()
+        _shutdown(lab)
+
+
+def _stored_pictures(content: dict) -> tuple[int, int]:
+    """(outputs with a PNG, outputs with a widget view) in a saved notebook."""
+    outputs = [o for c in content["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+    return (sum("image/png" in o.get("data", {}) for o in outputs),
+            sum(WIDGET_VIEW in o.get("data", {}) for o in outputs))
+
+
+@pytest.mark.timeout(300)
+def test_saved_notebook_reopens_with_its_pictures(browser: BrowserContext, lab: Server) -> None:
+    source = "01_definition.ipynb"
+    panels = expected_panels(NOTEBOOK_DIR / source)
+    assert panels.panels >= 1
+    # A copy of its own, so the other tests keep the pristine lesson.
+    copy = json.loads(lab.api("POST", "api/contents", {"copy_from": source}))["path"]
+    page = browser.new_page()
+    try:
+        _open(page, lab, copy)
+        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+        cells = json.loads((NOTEBOOK_DIR / source).read_text(encoding="utf-8"))["cells"]
+        code_cells = sum(cell["cell_type"] == "code" for cell in cells)
+        page.wait_for_function(RUN_FINISHED_JS, arg=code_cells, timeout=RUN_TIMEOUT_MS)
+        wait_for_panels(page, panels)
+        page.evaluate("async () => { await window.jupyterapp.commands.execute('docmanager:save'); }")
+        page.wait_for_function("() => !window.__klNotebook.context.model.dirty", timeout=RUN_TIMEOUT_MS)
+
+        saved = json.loads(lab.api("GET", f"api/contents/{copy}?content=1"))["content"]
+        pictures, widget_views = _stored_pictures(saved)
+        assert widget_views == 0, f"the save kept {widget_views} widget view(s): the save hook did not run"
+        assert pictures >= panels.panels
+
+        _shutdown(lab)
+        _open(page, lab, copy)  # reload without running anything
+        page.wait_for_function(f"() => ({RENDERED_JS})().images >= {pictures}", timeout=RENDER_TIMEOUT_MS)
+        rendered = page.evaluate(RENDERED_JS)
+        assert not rendered["modelNotFound"] and not rendered["widgetError"], (
+            "a reopened notebook shows 'model not found' instead of its pictures")
+        assert rendered["images"] == pictures, rendered
+        assert not page_errors(page)
+    finally:
+        page.close()
+        _shutdown(lab)
+        with contextlib.suppress(OSError):
+            lab.api("DELETE", f"api/contents/{copy}")
+
+
+@pytest.mark.timeout(120)
+def test_footer_contents_link_opens_inside_jupyterlab(browser: BrowserContext, lab: Server) -> None:
+    page = browser.new_page()
+    try:
+        _open(page, lab, "01_definition.ipynb")
+        link = page.locator('.jp-RenderedMarkdown a[href="index.ipynb"]').last
+        link.scroll_into_view_if_needed()
+        link.click()
+        page.wait_for_function(
+            "() => Array.from(window.jupyterapp.shell.widgets('main'))"
+            ".some((w) => w.context && w.context.path === 'index.ipynb')",
+            timeout=RENDER_TIMEOUT_MS,
+        )
+    finally:
+        page.close()
+        _shutdown(lab)
