@@ -12,7 +12,7 @@ from .._validate import as_distribution, same_shape
 from ..divergence import kl_divergence, kl_terms
 from ..plotting import COLORS, legend, new_figure, style_axes
 
-__all__ = ["plot_binary_asymmetry", "plot_discrete_pair", "plot_jensen"]
+__all__ = ["example_figures", "plot_binary_asymmetry", "plot_discrete_pair", "plot_jensen"]
 
 
 def plot_discrete_pair(p: ArrayLike, q: ArrayLike, labels: Sequence[str] | None = None) -> Figure:
@@ -50,10 +50,12 @@ def plot_discrete_pair(p: ArrayLike, q: ArrayLike, labels: Sequence[str] | None 
 
 
 def plot_jensen(p: ArrayLike, q: ArrayLike) -> Figure:
-    """Gibbs' inequality via Jensen: the p-weighted mean of ln(q/p) lies below ln of the mean ratio.
+    """Gibbs' inequality twice: Jensen (mean of ln t below ln of the mean) and ln t ≤ t − 1.
 
-    The points (q_i/p_i, ln(q_i/p_i)) sit on the concave curve ln t. Their p-weighted average
-    sits below the curve, at t = Σ q_i = 1 where ln t = 0; so E_p[ln(q/p)] ≤ 0, i.e. D_KL ≥ 0.
+    The points (q_i/p_i, ln(q_i/p_i)) sit on the concave curve ln t, which lies below its tangent
+    t − 1 at t = 1. Their p-weighted mean (diamond) has t = Σ q_i = 1 and height E_p[ln(q/p)] =
+    −D_KL(p‖q); it sits below ln 1 = 0 (ring), and the gap between them is D_KL(p‖q). The ring is
+    hollow and drawn on top, so an outcome with q = p (t = 1) stays visible inside it.
 
     Examples
     --------
@@ -68,19 +70,25 @@ def plot_jensen(p: ArrayLike, q: ArrayLike) -> Figure:
     pos = p_arr > 0
     ratio = q_arr[pos] / p_arr[pos]
     weights = p_arr[pos]
-    fig, (ax,) = new_figure(figsize=(6.0, 3.6))
+    fig, (ax,) = new_figure(figsize=(8.4, 3.8))
     t = np.linspace(min(0.2, ratio.min() * 0.8), max(2.0, ratio.max() * 1.2), 200)
     ax.plot(t, np.log(t), color=COLORS["ink"], lw=1.5, label="ln t (concave)")
+    ax.plot(t, t - 1.0, color=COLORS["grey"], lw=1.2, ls="--", label="t − 1 (tangent at t = 1)")
     ax.scatter(ratio, np.log(ratio), s=300 * weights, color=COLORS["q"], zorder=3,
                label="outcomes (size ∝ p)")
     mean_t, mean_log = float(weights @ ratio), float(weights @ np.log(ratio))
+    ax.plot([mean_t, mean_t], [mean_log, 0.0], color=COLORS["kl"], lw=2, ls=":", zorder=2,
+            label=f"gap = D_KL(p‖q) = {-mean_log:.4f}")
     ax.plot([mean_t], [mean_log], "D", color=COLORS["kl"], ms=9, zorder=4,
             label=f"p-weighted mean of ln t = {mean_log:.4f}")
-    ax.plot([1.0], [0.0], "o", mfc="white", mec=COLORS["ink"], ms=9, zorder=4,
-            label="ln of mean ratio = ln 1 = 0")
+    ax.plot([1.0], [0.0], "o", mfc="none", mec=COLORS["ink"], mew=2, ms=18, zorder=5,
+            label="ln of mean ratio = ln 1 = 0 (ring)")
     ax.axhline(0, color=COLORS["grey"], lw=0.8)
-    style_axes(ax, "ratio t = q(x)/p(x)", "ln t (nats)", "Jensen: E[ln t] ≤ ln E[t] = 0")
-    legend(ax, loc="lower right")
+    lo = min(float(np.log(t[0])), mean_log) - 0.3
+    ax.set_ylim(lo, float(t[-1] - 1.0) + 0.3)
+    style_axes(ax, "ratio t = q(x)/p(x)", "ln t (nats)", "E[ln t] ≤ ln E[t] = 0, and ln t ≤ t − 1")
+    # Legend in the right margin: no point or curve can run under it.
+    legend(ax, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
     return fig
 
 
@@ -110,3 +118,18 @@ def plot_binary_asymmetry(p1: float = 0.3, n: int = 199) -> Figure:
     style_axes(ax, "t = q_t(first outcome)", "divergence (nats)", f"p = [{p1:g}, {1 - p1:g}]")
     legend(ax, loc="upper center")
     return fig
+
+
+def example_figures() -> dict[str, Figure]:
+    """Each public ``plot_*`` figure built with exactly the notebook's arguments (no randomness).
+
+    Examples
+    --------
+    >>> sorted(example_figures())
+    ['plot_binary_asymmetry', 'plot_discrete_pair', 'plot_jensen']
+    """
+    return {
+        "plot_discrete_pair": plot_discrete_pair([0.2, 0.5, 0.3], [0.3, 0.4, 0.3]),
+        "plot_jensen": plot_jensen([0.6, 0.3, 0.1], [0.2, 0.3, 0.5]),
+        "plot_binary_asymmetry": plot_binary_asymmetry(0.3),
+    }

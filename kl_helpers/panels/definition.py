@@ -10,21 +10,24 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..distributions import kl_normal_normal, normal_pdf
-from ..plotting import COLORS, legend, style_axes
+from ..plotting import COLORS, FONT_SIZE, legend, style_axes
 from .base import Panel, float_slider
 
 __all__ = ["DirectionPanel"]
 
 _X = np.linspace(-6.0, 6.0, 301)
 _MU_GRID = np.linspace(-3.0, 3.0, 121)
-_KL_VIEW_MAX = 5.0
+# The divergence axis: symlog from just below 0 (so a marker at 0 is drawn whole) to 100 nats,
+# above the largest reachable value, D_KL(p‖q) = 53.85 nats at μ_q = ±3, σ_q = 0.3.
+_KL_VIEW_MIN, _KL_VIEW_MAX = -0.06, 100.0
 
 
 class DirectionPanel(Panel):
     """Move q = N(μ_q, σ_q²) against a fixed p = N(0, 1) and watch both KL directions.
 
     Left: the two densities. Right: D_KL(p‖q) and D_KL(q‖p) as functions of μ_q at the current
-    σ_q, with the current μ_q marked. The curves differ: KL is not symmetric.
+    σ_q, with the current μ_q marked, on a symlog axis (linear up to 1 nat, logarithmic above) that
+    holds every reachable value. The curves differ unless σ_q = σ_p = 1, where both are μ_q²/2.
 
     Introduced in ``01_definition.ipynb``.
 
@@ -33,9 +36,13 @@ class DirectionPanel(Panel):
     >>> panel = DirectionPanel(mu_q=1.0, sigma_q=1.0)
     >>> round(panel.result["forward"], 3), round(panel.result["reverse"], 3)
     (0.5, 0.5)
+    >>> panel.set(mu_q=0.0, sigma_q=0.3)
+    >>> round(panel.result["forward"], 3), round(panel.result["reverse"], 3)
+    (3.852, 0.749)
     """
 
     mu_p, sigma_p = 0.0, 1.0
+    figsize = (9.0, 4.0)
 
     def make_controls(self) -> dict[str, Any]:
         # σ_q stays away from 0 so the densities and divergences stay finite and readable.
@@ -61,30 +68,39 @@ class DirectionPanel(Panel):
         ax_d.plot(_X, p_density, color=COLORS["p"], lw=2, label="p = N(0, 1)")
         ax_d.fill_between(_X, p_density, color=COLORS["p"], alpha=0.2, lw=0)
         (q_line,) = ax_d.plot(
-            _X, p_density, color=COLORS["q"], lw=2, ls="--", label="q", animated=True
+            _X, p_density, color=COLORS["q"], lw=2, ls="--", label="q = N(μ_q, σ_q²)",
+            animated=True,
         )
         q_fill = ax_d.fill_between(_X, p_density, color=COLORS["q"], alpha=0.2, lw=0,
                                    animated=True)
-        ax_d.set_ylim(0, 1.4)
-        style_axes(ax_d, "x", "probability density", "The two distributions")
-        legend(ax_d, loc="upper left")
+        # The tallest reachable q (σ_q at its minimum) still fits under the top of the view.
+        ax_d.set_ylim(0, 1.1 * float(normal_pdf(0.0, 0.0, self.controls["sigma_q"].min)))
+        ax_d.set_xlim(_X[0], _X[-1])
+        style_axes(ax_d, "x", "probability density")
+        # Legend above the axes: no slider position can move a curve under it.
+        legend(ax_d, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=2,
+               borderaxespad=0.2, handlelength=1.8, columnspacing=1.0)
 
         (fwd_line,) = ax_k.plot(_MU_GRID, _MU_GRID, color=COLORS["kl"], lw=2, animated=True)
         (rev_line,) = ax_k.plot(_MU_GRID, _MU_GRID, color=COLORS["alt"], lw=2, ls="--",
                                 animated=True)
         (fwd_dot,) = ax_k.plot([0], [0], "o", color=COLORS["kl"], ms=8, animated=True)
         (rev_dot,) = ax_k.plot([0], [0], "s", color=COLORS["alt"], ms=7, animated=True)
-        # The readouts double as the legend: each in its curve's colour and line style.
-        box = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 2}
+        # The readouts double as the legend: each in its curve's colour and line style. They sit
+        # above the axes, so no curve or marker can cross them.
         fwd_text, rev_text = (
-            ax_k.text(0.03, y, "", transform=ax_k.transAxes, va="top", fontsize=10,
-                      color=COLORS[key], bbox=box, animated=True)
-            for y, key in ((0.97, "kl"), (0.86, "alt"))
+            ax_k.text(0.0, y, "", transform=ax_k.transAxes, va="bottom", fontsize=FONT_SIZE,
+                      color=COLORS[key], animated=True)
+            for y, key in ((1.14, "kl"), (1.02, "alt"))
         )
-        # A fixed view: values off the top are still in the readout, and a view that does not
+        # A fixed view that holds every reachable value: linear from 0 to 1 nat, logarithmic
+        # above (symlog), so 0.05 nats and 54 nats are both on the plot, and a view that does not
         # rescale lets the eye compare one slider position with the next.
-        ax_k.set_ylim(0.0, _KL_VIEW_MAX)
-        style_axes(ax_k, "mean of q, μ_q", "divergence (nats)", "Both directions")
+        ax_k.set_yscale("symlog", linthresh=1.0, linscale=1.0)
+        ax_k.set_ylim(_KL_VIEW_MIN, _KL_VIEW_MAX)
+        ax_k.set_yticks([0, 0.5, 1, 10, 100], ["0", "0.5", "1", "10", "100"])
+        ax_k.set_xlim(_MU_GRID[0] - 0.3, _MU_GRID[-1] + 0.3)
+        style_axes(ax_k, "mean of q, μ_q", "divergence (nats, symlog)")
         return SimpleNamespace(q_line=q_line, q_fill=q_fill, fwd_line=fwd_line,
                                rev_line=rev_line, fwd_dot=fwd_dot, rev_dot=rev_dot,
                                fwd_text=fwd_text, rev_text=rev_text)
@@ -96,5 +112,5 @@ class DirectionPanel(Panel):
         artists.rev_line.set_ydata(result["reverse_curve"])
         artists.fwd_dot.set_data([result["mu_q"]], [result["forward"]])
         artists.rev_dot.set_data([result["mu_q"]], [result["reverse"]])
-        artists.fwd_text.set_text(f"── D_KL(p‖q) = {result['forward']:.3f} nats")
-        artists.rev_text.set_text(f"- - D_KL(q‖p) = {result['reverse']:.3f} nats")
+        artists.fwd_text.set_text(f"●── D_KL(p‖q) = {result['forward']:.3f} nats")
+        artists.rev_text.set_text(f"■- - D_KL(q‖p) = {result['reverse']:.3f} nats")
