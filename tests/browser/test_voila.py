@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+from urllib.parse import urlparse
 
 import pytest
 from browser_page import (
@@ -50,6 +51,9 @@ def test_dashboard_renders_and_sliders_respond(name: str, browser: BrowserContex
     page = browser.new_page()
     crashes: list[str] = []
     page.on("pageerror", lambda exc: crashes.append(str(exc)))
+    # A classroom may be offline: block every request that leaves the machine, and count them.
+    external: list[str] = []
+    page.route("**/*", lambda route: _local_only(route, external))
     try:
         # The response streams while the cells run; "load" fires once the last output is in.
         page.goto(f"{voila.base}/voila/render/{name}?token={voila.token}", timeout=RUN_TIMEOUT_MS)
@@ -69,5 +73,32 @@ def test_dashboard_renders_and_sliders_respond(name: str, browser: BrowserContex
         assert not page_errors(page), f"{name}: errors after moving sliders: {page_errors(page)}"
         assert not kernel_errors(page)
         assert not crashes, f"{name}: uncaught errors in the page: {crashes}"
+        assert external == [], f"{name}: the page asked the internet for {external}"
+    finally:
+        page.close()
+
+
+def _local_only(route, external: list[str]) -> None:
+    """Let requests to this machine through; abort and record every other one."""
+    host = urlparse(route.request.url).hostname or ""
+    if route.request.url.startswith(("data:", "blob:")) or host in {"127.0.0.1", "localhost", "::1"}:
+        route.continue_()
+    else:
+        external.append(route.request.url)
+        route.abort()
+
+
+@pytest.mark.timeout(240)
+def test_a_link_between_notebooks_works_in_voila(browser: BrowserContext, voila: Server) -> None:
+    # Voilà serves the notebooks folder (as `make explore` does): a relative link between
+    # notebooks opens the other one, rendered. The contents page has no code, so it is quick.
+    page = browser.new_page()
+    try:
+        page.goto(f"{voila.base}/voila/render/index.ipynb?token={voila.token}", timeout=RUN_TIMEOUT_MS)
+        link = page.locator('a[href="notation.ipynb"]').first
+        with page.expect_navigation(timeout=RUN_TIMEOUT_MS) as navigation:
+            link.click()
+        assert navigation.value is not None and navigation.value.status == 200
+        page.wait_for_selector("text=Notation card", timeout=RUN_TIMEOUT_MS)
     finally:
         page.close()
