@@ -16,7 +16,7 @@ from .._validate import as_sample, scalar
 from ..distributions import kl_normal_normal, normal_pdf
 from ..fitting import fit_normal_gd, fit_normal_mle, normal_nll
 from ..optimize import DescentHistory
-from ..plotting import COLORS, legend, style_axes
+from ..plotting import COLORS, FONT_SIZE, legend, style_axes
 from .base import Panel, float_slider, int_slider
 
 __all__ = ["DescentPanel", "LikelihoodPanel", "default_data"]
@@ -24,7 +24,11 @@ __all__ = ["DescentPanel", "LikelihoodPanel", "default_data"]
 #: The data-generating distribution of the default data set (and of the notebook).
 DEFAULT_P = (1.5, 0.8)
 _STEP = 0.05
-_TEXT_BOX = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 2}
+#: Contour levels of NLL − min NLL (nats), innermost first.
+LEVELS = (0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0)
+#: How far past the slider range the axes reach, as a share of the range: a dot at a slider's
+#: end stays whole on the plot.
+_PAD = 0.04
 
 
 def default_data(n: int = 200, seed: int = 4) -> np.ndarray:
@@ -53,9 +57,21 @@ def _true_p(p: tuple[float, float] | None) -> tuple[float, float] | None:
     return mu_p, sigma_p
 
 
+def _padded(low: float, high: float) -> tuple[float, float]:
+    pad = _PAD * (high - low)
+    return low - pad, high + pad
+
+
+def _legend_below(ax: Axes, ncols: int = 2) -> None:
+    # Outside the plotting area, so no curve or moving marker can ever run over it.
+    legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=ncols, borderaxespad=0.0,
+           handlelength=1.8, columnspacing=1.2)
+
+
 def _draw_data(ax: Axes, x: np.ndarray, grid: np.ndarray, p: tuple[float, float] | None) -> float:
     """Histogram of the data and (if known) the true density; returns the tallest value drawn."""
-    heights, _, _ = ax.hist(x, bins=30, density=True, color=COLORS["sky"], alpha=0.45,
+    bins = int(np.clip(round(2 * np.sqrt(x.size)), 8, 30))
+    heights, _, _ = ax.hist(x, bins=bins, density=True, color=COLORS["sky"], alpha=0.45,
                             label=f"data (N = {x.size})")
     top = float(heights.max())
     if p is not None:
@@ -69,14 +85,16 @@ class LikelihoodPanel(Panel):
     """Move the model θ = (μ, σ) over the data and across the NLL surface.
 
     Left: a histogram of the data, the true density ``p`` (when known) and the model
-    ``q_θ = N(μ, σ²)``. Right: contours of the average negative log-likelihood over (μ, σ),
-    drawn once, with the MLE (star), the true parameters (diamond) and the current θ (dot).
-    The readout gives the NLL and, when ``p`` is known, the true D_KL(p‖q_θ).
+    ``q_θ = N(μ, σ²)``. Right: contours of the average negative log-likelihood minus its
+    minimum over (μ, σ) at the :data:`LEVELS`, drawn once, with the MLE (filled star), the true
+    parameters (hollow diamond, drawn on top) and the current θ (dot). Legends and the readout
+    (the NLL and, when ``p`` is known, the true D_KL(p‖q_θ)) sit outside the plotting areas.
 
     Parameters
     ----------
     x : array_like, optional
-        The data (1-D, finite, not all equal); default :func:`default_data`.
+        The data (1-D, finite, not all equal); default ``default_data(30)``: few enough points
+        that the MLE and the true parameters are visibly apart.
     p : (float, float) or None, default (1.5, 0.8)
         Mean and standard deviation of the true normal ``p``, or None when unknown.
     **values
@@ -90,32 +108,32 @@ class LikelihoodPanel(Panel):
     >>> mu_hat, sigma_hat = fit_normal_mle(panel.x)
     >>> panel.set(mu=round(mu_hat, 1), sigma=round(sigma_hat, 1))
     >>> round(panel.result["nll"], 4), round(panel.nll_min, 4)   # near the MLE, never below it
-    (1.1944, 1.1933)
+    (1.3041, 1.3039)
     >>> sorted(LikelihoodPanel(p=None).result)     # p unknown: no true KL to show
     ['mu', 'nll', 'q_density', 'sigma']
     """
 
-    figsize = (10.0, 3.9)
+    figsize = (10.0, 4.6)
 
     def __init__(self, x: ArrayLike | None = None, p: tuple[float, float] | None = DEFAULT_P,
                  **values: Any) -> None:
-        self.x = default_data() if x is None else as_sample(x, "x")
+        self.x = default_data(30) if x is None else as_sample(x, "x")
         self.p = _true_p(p)
         self.mle = fit_normal_mle(self.x)
         mu_hat, s_hat = self.mle
         self.nll_min = normal_nll(mu_hat, s_hat, self.x)
-        # Slider ranges frame the MLE: ±2.5 sample standard deviations for μ, and σ from
-        # 0.4 s (never 0, so the NLL stays finite) to 2.5 s.
-        self.mu_range = (_snap(mu_hat - 2.5 * s_hat), _snap(mu_hat + 2.5 * s_hat))
-        self.sigma_range = (max(_STEP, _snap(0.4 * s_hat)), _snap(2.5 * s_hat))
+        # Slider ranges frame the MLE: ±1.5 sample standard deviations for μ, and σ from
+        # 0.5 s (never 0, so the NLL stays finite) to 2 s; the contours up to +1 nat fit inside.
+        self.mu_range = (_snap(mu_hat - 1.5 * s_hat), _snap(mu_hat + 1.5 * s_hat))
+        self.sigma_range = (max(_STEP, _snap(0.5 * s_hat)), _snap(2.0 * s_hat))
         self.grid = np.linspace(mu_hat - 4.5 * s_hat, mu_hat + 4.5 * s_hat, 301)
         super().__init__(**values)
 
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
         mu_hat, s_hat = self.mle
         return {
-            "mu": float_slider("mean μ", *self.mu_range, _STEP, _snap(mu_hat - 1.2 * s_hat)),
-            "sigma": float_slider("std σ", *self.sigma_range, _STEP, _snap(1.8 * s_hat)),
+            "mu": float_slider("mean μ", *self.mu_range, _STEP, _snap(mu_hat - 1.0 * s_hat)),
+            "sigma": float_slider("std σ", *self.sigma_range, _STEP, _snap(1.6 * s_hat)),
         }
 
     def compute(self, mu: float, sigma: float) -> dict[str, Any]:
@@ -130,43 +148,49 @@ class LikelihoodPanel(Panel):
         return result
 
     def build(self, fig: Figure) -> SimpleNamespace:
-        ax_d, ax_c = fig.subplots(1, 2)
+        ax_d, ax_c = fig.subplots(1, 2, width_ratios=[1.0, 1.0])
         top = _draw_data(ax_d, self.x, self.grid, self.p)
         (q_line,) = ax_d.plot(self.grid, 0 * self.grid, color=COLORS["q"], lw=2, ls="--",
                               label="model q_θ", animated=True)
         ax_d.set_xlim(self.grid[0], self.grid[-1])
-        ax_d.set_ylim(0, 1.35 * top)
+        ax_d.set_ylim(0, 1.25 * top)
         style_axes(ax_d, "x", "probability density", "Model over the data")
-        legend(ax_d, loc="upper right")
+        _legend_below(ax_d, ncols=3)
 
         # The NLL surface depends only on the data: contour it once, here, never per update.
-        mus = np.linspace(*self.mu_range, 121)
-        sigmas = np.linspace(*self.sigma_range, 121)
+        mu_lim, sigma_lim = _padded(*self.mu_range), _padded(*self.sigma_range)
+        mus = np.linspace(*mu_lim, 121)
+        sigmas = np.linspace(*sigma_lim, 121)
         mu_mesh, sigma_mesh = np.meshgrid(mus, sigmas)
         excess = normal_nll(mu_mesh, sigma_mesh, self.x) - self.nll_min
-        levels = [0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0]
-        contours = ax_c.contour(mu_mesh, sigma_mesh, excess, levels=levels,
-                                colors=COLORS["grey"], linewidths=1)
-        ax_c.clabel(contours, fmt="+%.2f", fontsize=8)
-        ax_c.plot(*self.mle, "*", color=COLORS["ink"], ms=13, label="MLE", zorder=4)
+        # No labels on the contours (the dot can go anywhere, so a label would sit under it
+        # somewhere): the levels are named in the legend, and the readout gives the exact value.
+        ax_c.contour(mu_mesh, sigma_mesh, excess, levels=list(LEVELS), colors=COLORS["grey"],
+                     linewidths=1)
+        ax_c.plot([], [], color=COLORS["grey"], lw=1,
+                  label="contours of NLL − min:\n" + ", ".join(f"{v:g}" for v in LEVELS)
+                  + " nats")
+        ax_c.plot(*self.mle, "*", color=COLORS["ink"], ms=12, zorder=4, label="MLE (θ̂)")
         if self.p is not None:
-            ax_c.plot(*self.p, "D", color=COLORS["p"], ms=7, label="true (μ_p, σ_p)")
+            # Hollow and on top: the true parameters stay visible even when the MLE is close.
+            ax_c.plot(*self.p, "D", mfc="none", mec=COLORS["p"], mew=2.2, ms=9, zorder=5,
+                      label="true (μ_p, σ_p)")
         (point,) = ax_c.plot([0], [0], "o", color=COLORS["q"], ms=9, label="current θ",
-                             animated=True)
-        readout = ax_c.text(0.02, 0.97, "", transform=ax_c.transAxes, va="top", fontsize=10,
-                            bbox=_TEXT_BOX, animated=True)
-        ax_c.set_xlim(*self.mu_range)
-        ax_c.set_ylim(*self.sigma_range)
-        style_axes(ax_c, "mean μ", "std σ", "NLL − min (nats), contours")
-        legend(ax_c, loc="lower right", fontsize=9)
+                             zorder=6, animated=True)
+        readout = ax_c.text(0.5, 1.04, "", transform=ax_c.transAxes, ha="center", va="bottom",
+                            fontsize=FONT_SIZE, animated=True)
+        ax_c.set_xlim(*mu_lim)
+        ax_c.set_ylim(*sigma_lim)
+        style_axes(ax_c, "mean μ", "std σ")
+        _legend_below(ax_c, ncols=2)
         return SimpleNamespace(q_line=q_line, point=point, readout=readout)
 
     def draw(self, artists: SimpleNamespace, result: Mapping[str, Any]) -> None:
         artists.q_line.set_ydata(result["q_density"])
         artists.point.set_data([result["mu"]], [result["sigma"]])
-        text = f"NLL = {result['nll']:.3f} nats (min {self.nll_min:.3f})"
+        text = f"NLL = {result['nll']:.4f} nats (min {self.nll_min:.4f})"
         if "kl" in result:
-            text += f"\nD_KL(p‖q_θ) = {result['kl']:.3f} nats"
+            text += f"\nD_KL(p‖q_θ) = {result['kl']:.4f} nats"
         artists.readout.set_text(text)
 
 
@@ -208,7 +232,7 @@ class DescentPanel(Panel):
     TypeError: history must be the DescentHistory returned by fit_normal_gd(x, ...), got list
     """
 
-    figsize = (10.0, 3.9)
+    figsize = (10.0, 4.6)
 
     def __init__(self, x: ArrayLike | None = None, history: DescentHistory | None = None,
                  p: tuple[float, float] | None = DEFAULT_P, **values: Any) -> None:
@@ -256,13 +280,14 @@ class DescentPanel(Panel):
         ax_d, ax_l = fig.subplots(1, 2)
         top = _draw_data(ax_d, self.x, self.grid, self.p)
         mle_density = normal_pdf(self.grid, self.mus[-1], self.sigmas[-1])
-        ax_d.plot(self.grid, mle_density, color=COLORS["ink"], lw=1, ls=":", label="fit at the end")
+        ax_d.plot(self.grid, mle_density, color=COLORS["ink"], lw=1.2, ls=":", label="fit at the end")
         (q_line,) = ax_d.plot(self.grid, 0 * self.grid, color=COLORS["q"], lw=2, ls="--",
                               label="model at this step", animated=True)
         ax_d.set_xlim(self.grid[0], self.grid[-1])
-        ax_d.set_ylim(0, 1.35 * max(top, float(mle_density.max())))
+        tallest = max(top, float(mle_density.max()), float(normal_pdf(0.0, 0.0, self.sigmas.min())))
+        ax_d.set_ylim(0, 1.1 * tallest)
         style_axes(ax_d, "x", "probability density", "Fitted density")
-        legend(ax_d, loc="upper right", fontsize=9)
+        _legend_below(ax_d, ncols=2)
 
         steps = np.arange(self.history.steps + 1)
         ax_l.plot(steps, self.history.losses, color=COLORS["q"], lw=2, label="NLL (data)")
@@ -271,17 +296,19 @@ class DescentPanel(Panel):
             ax_l.plot(steps, self.kl_curve, color=COLORS["kl"], lw=2, ls="--",
                       label="D_KL(p‖q_θ) (true)")
             curves.append(self.kl_curve)
-        (cursor,) = ax_l.plot([0, 0], [0, 1], color=COLORS["grey"], lw=1, animated=True)
-        (dots,) = ax_l.plot([], [], "o", color=COLORS["ink"], ms=6, animated=True)
-        readout = ax_l.text(0.97, 0.8, "", transform=ax_l.transAxes, ha="right", va="top",
-                            fontsize=10, bbox=_TEXT_BOX, animated=True)
         low = min(0.0, min(float(c.min()) for c in curves))
         high = max(float(c.max()) for c in curves)
-        ax_l.set_xlim(0, max(1, self.history.steps))
-        ax_l.set_ylim(low, high + 0.1 * (high - low))
-        style_axes(ax_l, "gradient-descent step", "nats", "Loss over the steps")
-        legend(ax_l, loc="upper right", fontsize=9)
-        self._loss_ylim = ax_l.get_ylim()
+        ylim = (low - 0.04 * (high - low), high + 0.04 * (high - low))
+        (cursor,) = ax_l.plot([0, 0], list(ylim), color=COLORS["grey"], lw=1, animated=True)
+        (dots,) = ax_l.plot([], [], "o", color=COLORS["ink"], ms=6, label="this step",
+                            animated=True)
+        readout = ax_l.text(0.5, 1.04, "", transform=ax_l.transAxes, ha="center", va="bottom",
+                            fontsize=FONT_SIZE, animated=True)
+        ax_l.set_xlim(*_padded(0, max(1, self.history.steps)))
+        ax_l.set_ylim(*ylim)
+        style_axes(ax_l, "gradient-descent step", "nats")
+        _legend_below(ax_l, ncols=3)
+        self._loss_ylim = ylim
         return SimpleNamespace(q_line=q_line, cursor=cursor, dots=dots, readout=readout)
 
     def draw(self, artists: SimpleNamespace, result: Mapping[str, Any]) -> None:
@@ -290,8 +317,8 @@ class DescentPanel(Panel):
         artists.cursor.set_data([step, step], list(self._loss_ylim))
         values = [result["nll"]] + ([result["kl"]] if "kl" in result else [])
         artists.dots.set_data([step] * len(values), values)
-        text = (f"step {step}: μ = {result['mu']:.3f}, σ = {result['sigma']:.3f}\n"
+        text = (f"step {step}: μ = {result['mu']:.4f}, σ = {result['sigma']:.4f}\n"
                 f"NLL = {result['nll']:.4f} nats")
         if "kl" in result:
-            text += f"\nD_KL(p‖q_θ) = {result['kl']:.4f} nats"
+            text += f",  D_KL(p‖q_θ) = {result['kl']:.4f} nats"
         artists.readout.set_text(text)
