@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the notation card is Markdown table rows, one row per line)
 """Write the course's two reference pages, notebooks/index.ipynb and notebooks/notation.ipynb.
 
 They are Markdown-only notebooks (not .md files) so that every link to them works wherever a lesson

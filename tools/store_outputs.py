@@ -27,6 +27,7 @@ from nbclient import NotebookClient
 
 from kl_helpers._storage import normalise_kernelspec, strip_widget_views
 
+
 def coalesce_streams(nb: nbformat.NotebookNode) -> None:
     """Merge consecutive stdout (or stderr) outputs of a cell into one, as nbval compares them.
 
