@@ -71,3 +71,8 @@ def test_misspecification_figure_needs_one_nll_per_fit():
     p = kh.NormalMixture([0.3, 0.7], [-2.0, 1.5], [0.6, 1.0])
     with pytest.raises(ValueError, match="same length"):
         figs.plot_misspecification(p, [10, 100], [(0.0, 1.0), (0.0, 1.0)], [2.0])
+
+
+def test_p_gets_its_second_bump_near_separation_2_5_on_the_panel_grid():
+    # The caption says "about 2.5".
+    assert module._state(2.25)["n_modes"] == 1 and module._state(2.5)["n_modes"] == 2
