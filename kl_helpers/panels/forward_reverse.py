@@ -9,10 +9,12 @@ from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from ..distributions import normal_pdf
 from ..mixtures import NormalMixture, fit_reverse_kl, kl_normal_mixture, moment_match
-from ..plotting import COLORS, legend, style_axes
+from ..plotting import COLORS, FONT_SIZE, style_axes
 from .base import Panel, float_slider
 
 __all__ = ["ForwardReversePanel"]
@@ -23,7 +25,10 @@ _WEIGHT_LEFT = 0.4
 #: Separation slider: min, max, step, initial value. 0 is a single Gaussian (every fit exact);
 #: beyond 6 the modes barely overlap and nothing new happens within the fixed x-range.
 _SEPARATION = (0.0, 6.0, 0.25, 5.5)
-_KL_VIEW_MAX = 2.5
+#: Fixed upper limit of the D_KL(q‖p) axis (nats). The barrier between the valleys is highest at
+#: the largest separation (2.67 nats at 6); 3.5 shows it, and the whole curve there, at every
+#: reachable separation (tests/test_lesson_05.py checks it).
+_KL_VIEW_MAX = 3.5
 #: Where the reverse-KL optimiser starts: on the left mode, in the middle, on the right mode.
 _STARTS = ("left", "middle", "right")
 _START_STYLE = {"left": ("kl", "-"), "middle": ("extra", "-."), "right": ("alt", ":")}
@@ -55,7 +60,21 @@ def _state(separation: float) -> dict[str, Any]:
         "landscape_sigma": best.sigma,
         # Distinct optima: fits from different starts that land on the same point count once.
         "n_optima": len({round(f.mu, 3) for f in fits}),
+        "n_modes": count_modes(np.asarray(p.pdf(_X))),
     }
+
+
+def count_modes(density: np.ndarray) -> int:
+    """Number of local maxima (bumps) of a density sampled on a grid: sign changes + to − of its slope.
+
+    Examples
+    --------
+    >>> x = np.linspace(-7.0, 7.0, 281)
+    >>> count_modes(target(1.0).pdf(x)), count_modes(target(3.0).pdf(x))
+    (1, 2)
+    """
+    slope = np.diff(np.asarray(density, dtype=float))
+    return int(np.count_nonzero((slope[:-1] > 0) & (slope[1:] <= 0)))
 
 
 class ForwardReversePanel(Panel):
@@ -66,6 +85,8 @@ class ForwardReversePanel(Panel):
     mode, middle, right mode). Right: the reverse objective D_KL(q‖p) as a function of the mean of
     q, at the width of the best reverse fit (separate valleys are separate local optima), and
     each fit's D_KL(q‖p) as a dot at its own width (so a wide fit's dot can sit off the curve).
+    The readout above the right plot counts the bumps (modes) of p and the distinct optima the
+    three starts find: the two numbers differ at most separations.
 
     Introduced in ``05_forward_vs_reverse.ipynb``.
 
@@ -76,9 +97,11 @@ class ForwardReversePanel(Panel):
     9.64
     >>> [round(mu, 1) for mu in panel.result["reverse_mu"]]   # three starts, three optima
     [-3.0, 0.5, 3.0]
+    >>> panel.result["n_modes"], panel.result["n_optima"]
+    (2, 3)
     """
 
-    figsize = (10.0, 3.8)
+    figsize = (11.0, 4.6)
 
     def __init__(self, **values: Any) -> None:
         # Fill the cache for every slider position once (~0.4 s), so no slider move ever waits
@@ -98,21 +121,17 @@ class ForwardReversePanel(Panel):
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_d, ax_k = fig.subplots(1, 2)
         zeros = np.zeros_like(_X)
-        (p_line,) = ax_d.plot(_X, zeros, color=COLORS["p"], lw=2.5, label="p (two modes)",
-                              animated=True)
+        (p_line,) = ax_d.plot(_X, zeros, color=COLORS["p"], lw=2.5, animated=True)
         p_fill = ax_d.fill_between(_X, zeros, color=COLORS["p"], alpha=0.2, lw=0, animated=True)
-        (fwd_line,) = ax_d.plot(_X, zeros, color=COLORS["q"], lw=2, ls="--",
-                                label="forward fit", animated=True)
+        (fwd_line,) = ax_d.plot(_X, zeros, color=COLORS["q"], lw=2, ls="--", animated=True)
         rev_lines = []
         for name in _STARTS:
             color, ls = _START_STYLE[name]
-            (line,) = ax_d.plot(_X, zeros, color=COLORS[color], lw=1.8, ls=ls,
-                                label=f"reverse, start {name}", animated=True)
+            (line,) = ax_d.plot(_X, zeros, color=COLORS[color], lw=1.8, ls=ls, animated=True)
             rev_lines.append(line)
         ax_d.set_xlim(_X[0], _X[-1])
-        ax_d.set_ylim(0, 0.62)
-        style_axes(ax_d, "x", "probability density", "Fits of one Gaussian q")
-        legend(ax_d, loc="upper left", fontsize=8.5)
+        ax_d.set_ylim(0, 0.45)  # the tallest p (separation 0) peaks at 0.40
+        style_axes(ax_d, "x", "probability density", "Fits of one Gaussian q to p")
 
         (land_line,) = ax_k.plot(_MU_GRID, _MU_GRID, color=COLORS["grey"], lw=2, animated=True)
         dots = []
@@ -121,15 +140,27 @@ class ForwardReversePanel(Panel):
             (dot,) = ax_k.plot([0], [0], "o", color=COLORS[color], ms=8, mec="white",
                                animated=True)
             dots.append(dot)
-        # A short readout in an opaque box: legible wherever the curve passes behind it, and
-        # cheap, since laying out text is the most expensive part of an update here (~0.1 ms
-        # per character); the explanation lives in the title, drawn once.
-        box = {"facecolor": "white", "alpha": 1.0, "edgecolor": "none", "pad": 2}
-        text = ax_k.text(0.03, 0.97, "", transform=ax_k.transAxes, va="top", fontsize=9.5,
-                         bbox=box, animated=True)
         ax_k.set_xlim(_MU_GRID[0], _MU_GRID[-1])
         ax_k.set_ylim(0.0, _KL_VIEW_MAX)
-        style_axes(ax_k, "mean of q, μ_q", "D_KL(q‖p) (nats)", "D_KL(q‖p) at the best fit's σ_q; dots: fits")
+        # The readout is the right plot's title: above the axes, so no curve can run over it.
+        style_axes(ax_k, "mean of q, μ_q", "D_KL(q‖p) (nats)", " ")
+        text = ax_k.title
+        text.set_animated(True)
+
+        # One legend for both plots, above them (outside the data): line style and marker carry
+        # each start as well as colour does.
+        handles = [
+            Patch(facecolor=COLORS["p"], alpha=0.5, edgecolor=COLORS["p"], label="p"),
+            Line2D([], [], color=COLORS["q"], lw=2, ls="--", label="forward fit (moment matching)"),
+        ]
+        for name in _STARTS:
+            color, ls = _START_STYLE[name]
+            handles.append(Line2D([], [], color=COLORS[color], lw=1.8, ls=ls, marker="o",
+                                  mec="white", ms=8, label=f"reverse fit, start {name}"))
+        handles.append(Line2D([], [], color=COLORS["grey"], lw=2,
+                              label="right: D_KL(q‖p) along μ_q at the best fit's σ_q"))
+        fig.legend(handles=handles, loc="outside upper center", ncols=3, fontsize=FONT_SIZE,
+                   frameon=False)
         return SimpleNamespace(p_line=p_line, p_fill=p_fill, fwd_line=fwd_line,
                                rev_lines=rev_lines, land_line=land_line, dots=dots, text=text)
 
@@ -142,4 +173,5 @@ class ForwardReversePanel(Panel):
         artists.land_line.set_ydata(result["landscape"])
         for dot, mu, kl in zip(artists.dots, result["reverse_mu"], result["reverse_kl"], strict=True):
             dot.set_data([mu], [kl])
-        artists.text.set_text(f"σ_q = {result['landscape_sigma']:.2f}, optima: {result['n_optima']}")
+        artists.text.set_text(f"bumps of p: {result['n_modes']} · optima found: {result['n_optima']}"
+                              f" · best σ_q = {result['landscape_sigma']:.2f}")
