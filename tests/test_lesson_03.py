@@ -135,4 +135,14 @@ def test_the_panel_caption_asks_first_and_an_answer_cell_follows(cells):
               and "kh.panels.ConvergencePanel(" in "".join(c["source"]))
     assert "".join(cells[at - 1]["source"]).startswith("**Predict first.** Before you move")
     answer = "".join(cells[at + 1]["source"])
-    assert "ConvergencePanel" in answer and "assert" in answer and ".result" in answer
+    assert "panel.result" in answer and "assert" in answer
+
+
+def test_result_for_matches_moving_the_sliders(panel):
+    asked = panel.result_for(400, seed=7)
+    assert panel.values == {"n_step": ConvergencePanel.SIZES.index(100), "seed": 0}  # nothing moved
+    panel.set(n=400, seed=7)
+    assert asked["estimate"] == panel.result["estimate"] and asked["se"] == panel.result["se"]
+    panel.set(n=100, seed=0)
+    with pytest.raises(ValueError, match="outside the slider range"):
+        panel.result_for(100, seed=21)

@@ -86,16 +86,37 @@ class ConvergencePanel(Panel):
         step.readout = False  # the position on the ladder means nothing to a reader: N is in the label
         return {"n_step": step, "seed": int_slider("random seed", 0, 20, 1, 0)}
 
+    @staticmethod
+    def _step_of(n: int) -> int:
+        if n not in SIZES:
+            raise ValueError(f"n={n!r} is not a position of the N slider; pick one of {SIZES}")
+        return SIZES.index(n)
+
     def _assign(self, values: Mapping[str, Any]) -> None:
         values = dict(values)
         if "n" in values:
             if "n_step" in values:
                 raise TypeError("give the sample size n or the slider position n_step, not both")
-            n = values.pop("n")
-            if n not in SIZES:
-                raise ValueError(f"n={n!r} is not a position of the N slider; pick one of {SIZES}")
-            values["n_step"] = SIZES.index(n)
+            values["n_step"] = self._step_of(values.pop("n"))
         super()._assign(values)
+
+    def result_for(self, n: int, seed: int) -> dict[str, Any]:
+        """The numbers the panel shows at sample size ``n`` and ``seed``, without moving its sliders.
+
+        Nothing is redrawn, so a notebook can ask what any slider position shows at no cost.
+
+        Examples
+        --------
+        >>> panel = ConvergencePanel()
+        >>> r = panel.result_for(400, seed=0)
+        >>> r["n"], panel.values["n_step"] == ConvergencePanel.SIZES.index(100)
+        (400, True)
+        """
+        seed_control = self.controls["seed"]
+        if not seed_control.min <= seed <= seed_control.max:
+            raise ValueError(f"seed={seed!r} is outside the slider range "
+                             f"[{seed_control.min}, {seed_control.max}]; pick a value inside it")
+        return self.compute(n_step=self._step_of(n), seed=seed)
 
     def refresh(self) -> None:
         super().refresh()
