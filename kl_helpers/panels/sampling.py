@@ -18,17 +18,22 @@ from ..estimators import (
     running_mean_and_se,
     spread_by_sample_size,
 )
-from ..plotting import COLORS, legend, style_axes
+from ..plotting import COLORS, FONT_SIZE, legend, style_axes
 from .base import Panel, int_slider
 
 __all__ = ["ConvergencePanel"]
 
-N_MAX = 5000
+#: The sample sizes the N slider steps through: about ten log-spaced steps per decade (ratios
+#: 1.2 to 1.33), so equal slider moves are equal steps on the log axis of the plot.
+SIZES = (10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120, 150, 200, 250, 300, 400, 500, 600,
+         800, 1000, 1200, 1500, 2000, 2500, 3000, 4000, 5000)
+N_MAX = SIZES[-1]
 #: The estimate is drawn at these sample sizes only (log-spaced): a 5000-point line would cost
 #: far more to render than it shows at this figure size.
-_N_SHOWN = np.unique(np.geomspace(2, N_MAX, 150).round().astype(int))
+_N_SHOWN = np.union1d(np.geomspace(2, N_MAX, 150).round().astype(int), SIZES)  # line ends at N
 _SPREAD_SIZES = np.array([10, 30, 100, 300, 1000, 3000])
 _Z95 = 1.959964  # two-sided 95% quantile of the standard normal
+_FIGURE_SPACE = "\u2007"  # as wide as a digit: the slider label keeps its width as N changes
 
 
 @lru_cache(maxsize=4)
@@ -36,6 +41,10 @@ def _spreads(mu_p: float, sigma_p: float, mu_q: float, sigma_q: float) -> np.nda
     # Fixed seed: the right-hand plot is the same for every panel, so it is computed once.
     return spread_by_sample_size(mu_p, sigma_p, mu_q, sigma_q, _SPREAD_SIZES, 300,
                                  np.random.default_rng(0))
+
+
+def _n_label(n: int) -> str:
+    return f"sample size N = {_FIGURE_SPACE * (len(str(N_MAX)) - len(str(n)))}{n}"
 
 
 class ConvergencePanel(Panel):
@@ -46,6 +55,10 @@ class ConvergencePanel(Panel):
     estimates from n samples fall. Right: the spread of the estimate across many data sets against
     N (log–log) with the exact σ/√N line, and the current N marked.
 
+    The N slider moves in log steps through :data:`SIZES` (10, 12, 15, 20, ..., 5000): its control
+    ``n_step`` is the position on that ladder, and its label shows N itself. The constructor and
+    :meth:`set` also accept ``n=`` (a sample size from :data:`SIZES`) instead of ``n_step=``.
+
     The samples depend only on ``seed`` (a generator is created from it on every update), so the
     same slider position always shows the same picture; N only takes a prefix of the same draws.
 
@@ -55,27 +68,67 @@ class ConvergencePanel(Panel):
     --------
     >>> panel = ConvergencePanel(n=1000, seed=3)
     >>> r = panel.result
-    >>> round(r["estimate"], 4), round(r["truth"], 4), round(r["se"], 4)   # within 2 standard errors
-    (0.1058, 0.125, 0.0159)
-    >>> round(ConvergencePanel(n=1000, seed=3).result["estimate"], 4)       # same seed, same estimate
+    >>> r["n"], round(r["estimate"], 4), round(r["truth"], 4), round(r["se"], 4)
+    (1000, 0.1058, 0.125, 0.0159)
+    >>> panel.values                                   # the slider holds a position on SIZES
+    {'n_step': 20, 'seed': 3}
+    >>> round(ConvergencePanel(n=1000, seed=3).result["estimate"], 4)   # same seed, same estimate
     0.1058
     """
 
     mu_p, sigma_p, mu_q, sigma_q = 0.0, 1.0, 0.5, 1.0
+    figsize = (9.0, 4.6)
+    SIZES = SIZES
 
     def make_controls(self) -> dict[str, Any]:
-        # n >= 10 so the sample standard error (which needs n >= 2) is meaningful.
-        return {
-            "n": int_slider("sample size N", 10, N_MAX, 10, 100),
-            "seed": int_slider("random seed", 0, 20, 1, 0),
-        }
+        # N >= 10 so the sample standard error (which needs n >= 2) is meaningful.
+        step = int_slider(_n_label(100), 0, len(SIZES) - 1, 1, SIZES.index(100))
+        step.readout = False  # the position on the ladder means nothing to a reader: N is in the label
+        return {"n_step": step, "seed": int_slider("random seed", 0, 20, 1, 0)}
 
-    def compute(self, n: int, seed: int) -> dict[str, Any]:
+    @staticmethod
+    def _step_of(n: int) -> int:
+        if n not in SIZES:
+            raise ValueError(f"n={n!r} is not a position of the N slider; pick one of {SIZES}")
+        return SIZES.index(n)
+
+    def _assign(self, values: Mapping[str, Any]) -> None:
+        values = dict(values)
+        if "n" in values:
+            if "n_step" in values:
+                raise TypeError("give the sample size n or the slider position n_step, not both")
+            values["n_step"] = self._step_of(values.pop("n"))
+        super()._assign(values)
+
+    def result_for(self, n: int, seed: int) -> dict[str, Any]:
+        """The numbers the panel shows at sample size ``n`` and ``seed``, without moving its sliders.
+
+        Nothing is redrawn, so a notebook can ask what any slider position shows at no cost.
+
+        Examples
+        --------
+        >>> panel = ConvergencePanel()
+        >>> r = panel.result_for(400, seed=0)
+        >>> r["n"], panel.values["n_step"] == ConvergencePanel.SIZES.index(100)
+        (400, True)
+        """
+        seed_control = self.controls["seed"]
+        if not seed_control.min <= seed <= seed_control.max:
+            raise ValueError(f"seed={seed!r} is outside the slider range "
+                             f"[{seed_control.min}, {seed_control.max}]; pick a value inside it")
+        return self.compute(n_step=self._step_of(n), seed=seed)
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.controls["n_step"].description = _n_label(self.result["n"])
+
+    def compute(self, n_step: int, seed: int) -> dict[str, Any]:
+        n = SIZES[n_step]
         rng = np.random.default_rng(seed)
         x = rng.normal(self.mu_p, self.sigma_p, N_MAX)  # all N_MAX draws: N takes a prefix
         terms = kl_estimator_terms(normal_logpdf(x, self.mu_p, self.sigma_p),
                                    normal_logpdf(x, self.mu_q, self.sigma_q), "k1")
-        sizes, mean, se = running_mean_and_se(terms)
+        _, mean, se = running_mean_and_se(terms)
         shown = _N_SHOWN[_N_SHOWN <= n]
         at = shown - 2  # running_mean_and_se starts at n = 2
         return {
@@ -88,7 +141,6 @@ class ConvergencePanel(Panel):
             "truth": kl_normal_normal(self.mu_p, self.sigma_p, self.mu_q, self.sigma_q),
             "spread_theory": kl_term_std_normal(self.mu_p, self.sigma_p, self.mu_q,
                                                   self.sigma_q) / math.sqrt(n),
-            "sizes_total": int(sizes[-1]),
         }
 
     def build(self, fig: Figure) -> SimpleNamespace:
@@ -111,15 +163,14 @@ class ConvergencePanel(Panel):
         ax_run.set_ylim(-0.6, 0.9)
         style_axes(ax_run, "number of samples n (log scale)", "estimate of D_KL (nats)",
                    "Running estimate")
-        legend(ax_run, loc="upper right", fontsize=8)
-        box = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 2}
-        run_text = ax_run.text(0.03, 0.04, "", transform=ax_run.transAxes, fontsize=9,
-                               color=COLORS["ink"], bbox=box, animated=True)
+        # Legends below the plots and the readout above them: nothing is ever drawn over a curve.
+        legend(ax_run, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=2,
+               handlelength=1.6, columnspacing=1.0)
 
         # The spread across data sets does not depend on the slider: computed once, drawn once.
         spreads = _spreads(self.mu_p, self.sigma_p, self.mu_q, self.sigma_q)
         ax_sd.loglog(_SPREAD_SIZES, spreads, "o", color=COLORS["kl"], ms=6,
-                     label="spread over 300 data sets")
+                     label="spread, 300 data sets")
         ax_sd.loglog(grid, sd1 / np.sqrt(grid), color=COLORS["ink"], lw=1, ls="--",
                      label=f"σ/√N, σ = {sd1:.2f}")
         (sd_dot,) = ax_sd.plot([10], [sd1], "D", color=COLORS["alt"], ms=7, animated=True,
@@ -128,8 +179,10 @@ class ConvergencePanel(Panel):
         ax_sd.set_ylim(sd1 / math.sqrt(N_MAX) / 1.5, sd1 / math.sqrt(2) * 1.5)
         style_axes(ax_sd, "number of samples N (log scale)", "std of estimate (nats)",
                    "Error shrinks like 1/√N")
-        legend(ax_sd, loc="lower left", fontsize=9)
-        # One readout for both plots: each text costs several ms per update (glyph layout).
+        legend(ax_sd, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=2,
+               handlelength=1.6, columnspacing=1.0)
+        # One readout for both plots, above them: each text costs several ms per update.
+        run_text = fig.suptitle("", fontsize=FONT_SIZE, color=COLORS["ink"], animated=True)
         return SimpleNamespace(band=band, run_line=run_line, run_dot=run_dot, run_text=run_text,
                                sd_dot=sd_dot)
 
@@ -140,7 +193,7 @@ class ConvergencePanel(Panel):
         artists.run_dot.set_data([result["n"]], [result["estimate"]])
         half = _Z95 * result["se"]
         artists.run_text.set_text(
-            f"N = {result['n']}: {result['estimate']:.3f} ± {half:.3f} (95% CI); "
-            f"σ/√N = {result['spread_theory']:.3f}"
+            f"N = {result['n']}:  k1 estimate {result['estimate']:.3f} ± {half:.3f} "
+            f"(this sample's 95% CI);  σ/√N = {result['spread_theory']:.3f} nats"
         )
         artists.sd_dot.set_data([result["n"]], [result["spread_theory"]])
