@@ -38,6 +38,7 @@ from ._validate import (
     scalar,
 )
 from .distributions import _normal_logpdf
+from .quadrature import trapezoid
 
 __all__ = [
     "ESTIMATORS",
@@ -50,6 +51,7 @@ __all__ = [
     "loglog_slope",
     "running_mean_and_se",
     "spread_by_sample_size",
+    "t_interval_coverage",
 ]
 
 #: Names accepted by ``estimator=``.
@@ -476,3 +478,46 @@ def loglog_slope(sizes: ArrayLike, spreads: ArrayLike) -> float:
         raise ValueError("sizes and spreads need at least two points, all > 0, to fit a log-log slope")
     slope, _ = np.polyfit(np.log(ns), np.log(sd), 1)
     return float(slope)
+
+
+def t_interval_coverage(n: int, z: float = 1.959964) -> float:
+    r"""Probability that mean ± z·s/√n contains the true mean, for n normal draws.
+
+    With the sample standard deviation ``s`` (``ddof=1``) in place of the true σ, the statistic
+    :math:`(\bar x - \mu)/(s/\sqrt n)` follows Student's t with :math:`n - 1` degrees of freedom,
+    so the "95%" interval with z = 1.96 covers a little less than 95% for small n. Exact for
+    normally distributed terms; for skewed terms it is only a guide.
+
+    Parameters
+    ----------
+    n : int
+        Number of draws (at least 2).
+    z : float
+        Half-width of the interval in standard errors.
+
+    Returns
+    -------
+    float
+        :math:`P(|T_{n-1}| \le z)`, by the trapezoid rule on 20 001 points of the t density
+        (error below 1e-8).
+
+    See Also
+    --------
+    running_mean_and_se : The standard errors such an interval is built from.
+
+    Examples
+    --------
+    >>> round(t_interval_coverage(100), 4), round(t_interval_coverage(10), 4)
+    (0.9472, 0.9184)
+
+    Introduced in ``03_sample_approximation.ipynb``.
+    """
+    n = positive_int(n, "n")
+    if n < 2:
+        raise ValueError("n must be at least 2: the sample standard deviation needs two draws")
+    half = scalar(z, "z", positive=True, example="1.96")
+    nu = n - 1
+    t = np.linspace(-half, half, 20_001)
+    log_c = math.lgamma((nu + 1) / 2) - math.lgamma(nu / 2) - 0.5 * math.log(nu * math.pi)
+    density = np.exp(log_c - (nu + 1) / 2 * np.log1p(t * t / nu))
+    return trapezoid(density, t)

@@ -72,12 +72,12 @@ def test_readout_has_one_format_per_quantity(panel):
 @pytest.mark.parametrize("n", [2, 5, 10, 100, 1000])
 def test_t_interval_coverage_matches_student_t(n):
     exact = 1 - 2 * stats.t.sf(1.959964, n - 1)
-    assert figs.t_interval_coverage(n) == pytest.approx(exact, abs=1e-8)
+    assert kh.t_interval_coverage(n) == pytest.approx(exact, abs=1e-8)
 
 
 def test_t_interval_coverage_refuses_one_draw():
     with pytest.raises(ValueError, match="at least 2"):
-        figs.t_interval_coverage(1)
+        kh.t_interval_coverage(1)
 
 
 def test_k3_is_biased_low_by_the_mass_q_puts_outside_p():
@@ -134,7 +134,9 @@ def test_the_panel_caption_asks_first_and_an_answer_cell_follows(cells):
     at = next(i for i, c in enumerate(cells) if c["cell_type"] == "code"
               and "kh.panels.ConvergencePanel(" in "".join(c["source"]))
     assert "".join(cells[at - 1]["source"]).startswith("**Predict first.** Before you move")
-    answer = "".join(cells[at + 1]["source"])
+    # The cell under the panel is the uniform "picture of this panel" caption; the answer follows.
+    answer = "".join(cells[at + 2]["source"])
+    assert "a picture of this panel" in "".join(cells[at + 1]["source"])
     assert "panel.result" in answer and "assert" in answer
 
 

@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 
 import kl_helpers as kh
+from kl_helpers import count_modes
 from kl_helpers.figures import forward_reverse as figs
 from kl_helpers.panels import forward_reverse as module
-from kl_helpers.panels.forward_reverse import ForwardReversePanel, count_modes
+from kl_helpers.panels.forward_reverse import ForwardReversePanel
 
 LOW, HIGH, STEP, DEFAULT = module._SEPARATION
 SEPARATIONS = [round(LOW + k * STEP, 10) for k in range(round((HIGH - LOW) / STEP) + 1)]

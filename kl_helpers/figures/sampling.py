@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import numpy as np
@@ -10,57 +9,15 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from numpy.typing import ArrayLike
 
-from .._validate import as_sample, positive_int, scalar
+from .._validate import as_sample, scalar
 from ..distributions import normal_logpdf
 from ..estimators import kl_estimates_normal
 from ..plotting import COLORS, legend, new_figure, style_axes
 
-__all__ = ["example_figures", "plot_estimator_comparison", "plot_theta_curves", "t_interval_coverage"]
+__all__ = ["example_figures", "plot_estimator_comparison", "plot_theta_curves"]
 
 _MEAN_MARKER = {"k1": "o", "k2": "s", "k3": "^"}
 _ESTIMATOR_STYLE = {"k1": (COLORS["kl"], "-"), "k2": (COLORS["alt"], "--"), "k3": (COLORS["extra"], ":")}
-
-
-def t_interval_coverage(n: int, z: float = 1.959964) -> float:
-    r"""Probability that mean ± z·s/√n contains the true mean, for n normal draws.
-
-    With the sample standard deviation ``s`` (``ddof=1``) in place of the true σ, the statistic
-    :math:`(\bar x - \mu)/(s/\sqrt n)` follows Student's t with :math:`n - 1` degrees of freedom,
-    so the "95%" interval with z = 1.96 covers a little less than 95% for small n. Exact for
-    normally distributed terms; for skewed terms it is only a guide.
-
-    Parameters
-    ----------
-    n : int
-        Number of draws (at least 2).
-    z : float
-        Half-width of the interval in standard errors.
-
-    Returns
-    -------
-    float
-        :math:`P(|T_{n-1}| \le z)`, by the trapezoid rule on 20 001 points of the t density
-        (error below 1e-8).
-
-    Notes
-    -----
-    Belongs in ``kl_helpers/estimators.py`` next to the standard errors; it lives here until the
-    numeric core takes it.
-
-    Examples
-    --------
-    >>> round(t_interval_coverage(100), 4), round(t_interval_coverage(10), 4)
-    (0.9472, 0.9184)
-    """
-    n = positive_int(n, "n")
-    if n < 2:
-        raise ValueError("n must be at least 2: the sample standard deviation needs two draws")
-    half = scalar(z, "z", positive=True, example="1.96")
-    nu = n - 1
-    t = np.linspace(-half, half, 20_001)
-    log_c = math.lgamma((nu + 1) / 2) - math.lgamma(nu / 2) - 0.5 * math.log(nu * math.pi)
-    density = np.exp(log_c - (nu + 1) / 2 * np.log1p(t * t / nu))
-    return float(np.trapezoid(density, t))
 
 
 def plot_estimator_comparison(estimates: Mapping[str, ArrayLike], truth: float) -> Figure:

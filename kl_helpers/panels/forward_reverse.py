@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..distributions import normal_pdf
-from ..mixtures import NormalMixture, fit_reverse_kl, kl_normal_mixture, moment_match
+from ..mixtures import NormalMixture, count_modes, fit_reverse_kl, kl_normal_mixture, moment_match
 from ..plotting import COLORS, FONT_SIZE, style_axes
 from .base import Panel, float_slider
 
@@ -62,19 +62,6 @@ def _state(separation: float) -> dict[str, Any]:
         "n_optima": len({round(f.mu, 3) for f in fits}),
         "n_modes": count_modes(np.asarray(p.pdf(_X))),
     }
-
-
-def count_modes(density: np.ndarray) -> int:
-    """Number of local maxima (bumps) of a density sampled on a grid: sign changes + to − of its slope.
-
-    Examples
-    --------
-    >>> x = np.linspace(-7.0, 7.0, 281)
-    >>> count_modes(target(1.0).pdf(x)), count_modes(target(3.0).pdf(x))
-    (1, 2)
-    """
-    slope = np.diff(np.asarray(density, dtype=float))
-    return int(np.count_nonzero((slope[:-1] > 0) & (slope[1:] <= 0)))
 
 
 class ForwardReversePanel(Panel):
