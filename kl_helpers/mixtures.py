@@ -245,10 +245,10 @@ def moment_match(p: NormalMixture) -> tuple[float, float]:
     return p.mean, p.std
 
 
-def _check_mixture(p: object) -> None:
+def _check_mixture(p: object, name: str = "p") -> None:
     if not isinstance(p, NormalMixture):
         raise TypeError(
-            f"p must be a NormalMixture, got {type(p).__name__}; build one with "
+            f"{name} must be a NormalMixture, got {type(p).__name__}; build one with "
             "NormalMixture(weights, means, sigmas)"
         )
 
@@ -454,74 +454,91 @@ def fit_reverse_kl(
                         converged)
 
 
-def mixture_elbo(x: float, q: ArrayLike, p: NormalMixture) -> float:
-    r"""Evidence lower bound for one observation ``x`` of a mixture, with a posterior guess ``q(z)``.
+def mixture_elbo(x: float, r: ArrayLike, model: NormalMixture) -> float:
+    r"""Evidence lower bound for one observation ``x`` of a mixture model, with an approximation ``r(z)``.
 
-    The mixture is read as a latent-variable model: :math:`z \sim \text{Categorical}(w)`, then
-    :math:`x \mid z \sim \mathcal{N}(m_z, s_z^2)`.
+    The mixture is read as a latent-variable model (the course's letters, notebook 06): the model
+    :math:`q_\theta` draws a component :math:`z \sim \text{Categorical}(w)`, then
+    :math:`x \mid z \sim \mathcal{N}(m_z, s_z^2)`; ``r`` approximates its posterior
+    :math:`q_\theta(z \mid x)`. (Kingma & Welling write :math:`p_\theta` for the model and
+    :math:`q_\phi` for the approximation.)
 
     Parameters
     ----------
     x : float
         The observation.
-    q : array_like
-        A probability vector over the components (the variational posterior).
-    p : NormalMixture
-        The model.
+    r : array_like
+        A probability vector over the components: the approximation to the posterior.
+    model : NormalMixture
+        The model :math:`q_\theta`.
 
     Returns
     -------
     float
-        :math:`\mathrm{ELBO}(q) = \sum_z q(z)\,[\ln p(x, z) - \ln q(z)]` in nats; ``-inf`` when
-        ``q`` puts mass on a component of weight 0.
+        :math:`\mathrm{ELBO}(r) = \sum_z r(z)\,[\ln q_\theta(x, z) - \ln r(z)]` in nats; ``-inf``
+        when ``r`` puts mass on a component of weight 0.
+
+    See Also
+    --------
+    posterior_gap : The gap :math:`D_{KL}(r(z) \| q_\theta(z \mid x))` below the evidence.
 
     Notes
     -----
-    .. math:: \ln p(x) = \mathrm{ELBO}(q) + D_{KL}(q(z) \| p(z \mid x)),
+    .. math:: \ln q_\theta(x) = \mathrm{ELBO}(r) + D_{KL}(r(z) \| q_\theta(z \mid x)),
 
-    so the ELBO is a lower bound on the log-evidence, tight exactly when ``q`` is the posterior
+    so the ELBO is a lower bound on the log-evidence, tight exactly when ``r`` is the posterior
     :meth:`NormalMixture.responsibilities`.
 
     Examples
     --------
-    >>> p = NormalMixture([0.3, 0.7], [-1.0, 2.0], [1.0, 0.5])
-    >>> post = p.responsibilities(0.5)
-    >>> round(mixture_elbo(0.5, post, p), 6), round(p.logpdf(0.5), 6)   # tight at the posterior
+    >>> model = NormalMixture([0.3, 0.7], [-1.0, 2.0], [1.0, 0.5])
+    >>> post = model.responsibilities(0.5)
+    >>> round(mixture_elbo(0.5, post, model), 6), round(model.logpdf(0.5), 6)   # tight at the posterior
     (-3.099763, -3.099763)
-    >>> round(mixture_elbo(0.5, [0.5, 0.5], p), 6)                      # any other q: below
+    >>> round(mixture_elbo(0.5, [0.5, 0.5], model), 6)                          # any other r: below
     -3.472042
+
+    Introduced in ``06_kl_in_practice.ipynb``.
     """
-    _check_mixture(p)
+    _check_mixture(model, "model")
     x_value = scalar(x, "x", example="0.5")
-    q_arr = as_distribution(q, "q")
-    if q_arr.shape != p.weights.shape:
-        raise ValueError(
-            f"q must have one probability per component ({p.weights.size}), got {q_arr.size}"
-        )
-    # ELBO = ln p(x) - KL(q‖posterior) would be circular here; compute it from its definition.
-    support = q_arr > 0
-    if np.any(p.weights[support] == 0):
+    r_arr = _component_probabilities(r, model)
+    # ELBO = ln q(x) - KL(r‖posterior) would be circular here; compute it from its definition.
+    support = r_arr > 0
+    if np.any(model.weights[support] == 0):
         return -math.inf
-    log_joint = np.log(p.weights[support]) + _normal_logpdf(x_value, p.means[support], p.sigmas[support])
-    return float(np.sum(q_arr[support] * (log_joint - np.log(q_arr[support]))))
+    log_joint = np.log(model.weights[support]) + _normal_logpdf(
+        x_value, model.means[support], model.sigmas[support]
+    )
+    return float(np.sum(r_arr[support] * (log_joint - np.log(r_arr[support]))))
 
 
-def posterior_gap(x: float, q: ArrayLike, p: NormalMixture) -> float:
-    """D_KL(q(z)‖p(z|x)): how far ``q`` is from the exact posterior (the gap below log p(x)).
+def _component_probabilities(r: ArrayLike, model: NormalMixture) -> np.ndarray:
+    r_arr = as_distribution(r, "r")
+    if r_arr.shape != model.weights.shape:
+        raise ValueError(
+            f"r must have one probability per component ({model.weights.size}), got {r_arr.size}"
+        )
+    return r_arr
+
+
+def posterior_gap(x: float, r: ArrayLike, model: NormalMixture) -> float:
+    """How far an approximation r(z) is from the model's posterior: D_KL(r(z)‖q_θ(z|x)).
+
+    It is the gap between the ELBO and the log-evidence ln q_θ(x) (see :func:`mixture_elbo`).
 
     Examples
     --------
-    >>> p = NormalMixture([0.5, 0.5], [-1.0, 1.0], [1.0, 1.0])
-    >>> posterior_gap(0.0, [0.5, 0.5], p)
+    >>> model = NormalMixture([0.5, 0.5], [-1.0, 1.0], [1.0, 1.0])
+    >>> posterior_gap(0.0, [0.5, 0.5], model)                    # halfway: the posterior is 50/50
     0.0
+    >>> round(posterior_gap(2.0, [0.5, 0.5], model), 4)          # far right: it is not
+    1.325
+
+    Introduced in ``06_kl_in_practice.ipynb``.
     """
-    _check_mixture(p)
-    q_arr = as_distribution(q, "q")
-    if q_arr.shape != p.weights.shape:
-        raise ValueError(
-            f"q must have one probability per component ({p.weights.size}), got {q_arr.size}"
-        )
-    return kl_divergence(q_arr, p.responsibilities(x))
+    _check_mixture(model, "model")
+    return kl_divergence(_component_probabilities(r, model), model.responsibilities(x))
 
 
 def count_modes(density: ArrayLike) -> int:

@@ -198,13 +198,13 @@ def test_bad_arguments_to_the_fits():
         fit_reverse_kl(P, 0.0, 0.0)
     with pytest.raises(ValueError, match="separation must be >= 0"):
         NormalMixture.two_modes(-1.0)
-    with pytest.raises(ValueError, match=r"q must have one probability per component \(2\)"):
+    with pytest.raises(ValueError, match=r"r must have one probability per component \(2\)"):
         mixture_elbo(0.0, [1.0], P)
     with pytest.raises(ValueError, match=r"x must be a single number \(e\.g\. 0\.5\), got an array"):
         mixture_elbo([0.0, 1.0], [0.5, 0.5], P)
-    with pytest.raises(ValueError, match=r"q sums to 0\.9"):
+    with pytest.raises(ValueError, match=r"r sums to 0\.9"):
         posterior_gap(0.0, [0.5, 0.4], P)
-    with pytest.raises(ValueError, match=r"q must have one probability per component \(2\)"):
+    with pytest.raises(ValueError, match=r"r must have one probability per component \(2\)"):
         posterior_gap(0.0, [1.0], P)
     with pytest.raises(ValueError, match=r"tol must be a finite number > 0 \(e\.g\. 1e-7\), got 0"):
         fit_reverse_kl(P, 0.0, 1.0, tol=0.0)
