@@ -1,5 +1,8 @@
 # Two commands do everything (see README): `make lab` and `make test`.
 # Both create a local virtual environment in .venv on first use (only Python >= 3.10 is needed).
+# `make test-matrix` re-runs the tests (without the browser ones) on Python 3.10 and 3.13 with the
+# newest dependencies and on the oldest allowed ones, in environments under .matrix/ (needs those
+# Pythons, e.g. from pyenv). `make help` lists every target.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,7 +14,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # renders offline. The browser tests start their servers with the same two variables.
 JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter/config JUPYTER_PATH=$(CURDIR)/tools/jupyter/data
 
-.PHONY: setup lab test lint execute clean bench explore browser
+.PHONY: help setup lab test test-matrix lint execute clean bench explore browser
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -32,6 +35,9 @@ lab: $(STAMP)  ## launch JupyterLab on the notebooks
 test: $(STAMP) browser  ## unit tests, doctests, strict nbval, real-browser tests, lint
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+test-matrix: $(STAMP)  ## tests without browser on Python 3.10 and 3.13 (newest deps) and on the oldest deps
+	$(BIN)/python tools/run_matrix.py
 
 execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (then review the diff!)
 	$(BIN)/python tools/store_outputs.py notebooks/*.ipynb
@@ -56,5 +62,8 @@ explore: $(STAMP)  ## serve the explorer dashboard (notebooks/explorer.ipynb) wi
 	@echo "The explorer: http://localhost:8866/voila/render/explorer.ipynb (every lesson is listed at http://localhost:8866/)"
 	$(JUPYTER_ENV) $(BIN)/voila notebooks --Voila.open_browser=False
 
-clean:
-	rm -rf $(VENV) build *.egg-info
+clean:  ## remove .venv, the .matrix environments and build files
+	rm -rf $(VENV) .matrix build *.egg-info
+
+help:  ## list the targets
+	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-12s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)

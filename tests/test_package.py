@@ -11,6 +11,11 @@ import pytest
 
 import kl_helpers
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: tomllib is 3.11+, but pytest itself depends on tomli there
+    import tomli as tomllib
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -187,9 +192,6 @@ def _environment_dependencies() -> dict[str, str]:
 
 
 def test_environment_yml_matches_pyproject():
-    # tomllib is in the standard library from Python 3.11 on; on 3.10 this one test is skipped
-    # (a module-level importorskip would skip every test in this file).
-    tomllib = pytest.importorskip("tomllib")
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = dict(_normalise(r) for r in project["dependencies"])
     for extra in project["optional-dependencies"].values():
