@@ -132,3 +132,11 @@ def test_example_figures_match_the_plot_functions():
     assert set(figures) == {"plot_elbo_gap"}
     labels = [t.get_text() for t in figures["plot_elbo_gap"].axes[0].get_legend().get_texts()]
     assert labels == ["ln q_θ(x)", "ELBO(r)", "gap = D_KL(r ‖ q_θ(z | x))", "r = posterior"]
+
+
+@pytest.mark.parametrize("cov, reason", [([[1.0, 1.2], [1.2, 1.0]], "not positive definite"),
+                                         ([[1.0, 0.5], [0.1, 1.0]], "not symmetric")])
+def test_kl_mvnormal_refuses_what_is_not_a_covariance_with_the_reason(cov, reason):
+    # The lesson: "it refuses a matrix that is not a covariance (symmetric with every eigenvalue > 0)".
+    with pytest.raises(ValueError, match=reason):
+        kh.kl_mvnormal_mvnormal([0, 0], cov, [0, 0], np.eye(2))
