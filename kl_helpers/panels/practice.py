@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 
 from ..distributions import binned_normal
 from ..divergence import js_divergence, kl_divergence
-from ..plotting import COLORS, style_axes
+from ..plotting import COLORS, FONT_SIZE, style_axes
 from .base import Panel, float_slider
 
 __all__ = ["OUTCOMES", "DivergenceComparisonPanel"]
@@ -20,16 +20,25 @@ __all__ = ["OUTCOMES", "DivergenceComparisonPanel"]
 #: 25 outcomes on a line; p and q are binned bell shapes over them (``kh.binned_normal``).
 OUTCOMES = np.linspace(-6.0, 6.0, 25)
 _SHIFTS = np.linspace(-4.0, 4.0, 81)
+#: Top of the divergence axis (nats). Fixed, so a slider move never redraws the axes; a value
+#: above it puts its dot on the top edge and the readout carries the number.
 _VIEW_MAX = 2.0
+#: Colour, line style and marker per curve: never colour alone.
+_STYLES = {
+    "forward": ("kl", "-", "o", "D_KL(p‖q)"),
+    "reverse": ("alt", "--", "s", "D_KL(q‖p)"),
+    "js": ("extra", "-.", "^", "JS(p, q)"),
+}
 
 
 class DivergenceComparisonPanel(Panel):
     """Slide q away from p and compare D_KL(p‖q), D_KL(q‖p) and the Jensen–Shannon divergence.
 
-    Left: p (fixed, centred) and q (shift and width on sliders), two distributions over 25
-    outcomes. Right: the three divergences as functions of the shift, at the current width, with
-    the current shift marked. KL grows without bound and differs by direction; JS is symmetric
-    and never exceeds ln 2.
+    Left: p (fixed, centred, width 1) and q (shift and width on sliders), two distributions over
+    25 outcomes. Middle: the three divergences as functions of the shift, at the current width,
+    with the current shift marked. Right: a key (line style and marker of each curve) with the
+    current values. Over the slider range both KL curves keep rising with the distance |shift|,
+    and they differ by direction unless q has p's width; JS is symmetric and stays below ln 2.
 
     Introduced in ``06_kl_in_practice.ipynb``.
 
@@ -42,6 +51,7 @@ class DivergenceComparisonPanel(Panel):
     """
 
     p_width = 1.0
+    figsize = (10.0, 3.6)
 
     def make_controls(self) -> dict[str, Any]:
         # Width >= 0.5 keeps every probability above ~1e-90, far from float underflow, so both
@@ -61,6 +71,7 @@ class DivergenceComparisonPanel(Panel):
             "p": p,
             "q": q,
             "shift": shift,
+            "shifts": _SHIFTS,
             "forward_curve": kl_divergence(p, qs),
             "reverse_curve": kl_divergence(qs, p),
             "js_curve": js_divergence(p, qs),
@@ -70,41 +81,45 @@ class DivergenceComparisonPanel(Panel):
         }
 
     def build(self, fig: Figure) -> SimpleNamespace:
-        ax_d, ax_k = fig.subplots(1, 2)
+        ax_d, ax_k, ax_r = fig.subplots(1, 3, gridspec_kw={"width_ratios": [1.0, 1.0, 0.62]})
         p = binned_normal(OUTCOMES, 0.0, self.p_width)
-        ax_d.bar(OUTCOMES, p, width=0.45, color=COLORS["p"], alpha=0.6, label="p")
-        (q_line,) = ax_d.plot(OUTCOMES, p, "o-", color=COLORS["q"], lw=1.5, ms=4, label="q",
-                              animated=True)
-        ax_d.set_ylim(0, 0.85)
-        style_axes(ax_d, "outcome", "probability", "p (bars) and q (dots)")
-        ax_d.legend(fontsize=10, frameon=False, loc="upper left")
+        ax_d.bar(OUTCOMES, p, width=0.45, color=COLORS["p"], alpha=0.6)
+        (q_line,) = ax_d.plot(OUTCOMES, p, "o-", color=COLORS["q"], lw=1.5, ms=4, animated=True)
+        ax_d.set_ylim(0, 0.5)
+        style_axes(ax_d, "outcome", "probability", "p (bars), q (dots)")
 
-        styles = {"forward": ("kl", "-"), "reverse": ("alt", "--"), "js": ("extra", "-")}
         lines, dots = {}, {}
-        for key, (color, ls) in styles.items():
+        for key, (color, ls, marker, _) in _STYLES.items():
             (lines[key],) = ax_k.plot(_SHIFTS, _SHIFTS, color=COLORS[color], lw=2, ls=ls,
                                       animated=True)
-            (dots[key],) = ax_k.plot([0], [0], "o", color=COLORS[color], ms=7, animated=True)
+            (dots[key],) = ax_k.plot([0], [0], marker, color=COLORS[color], ms=7, animated=True)
         ax_k.axhline(math.log(2.0), color=COLORS["grey"], lw=1, ls=":")
-        ax_k.text(_SHIFTS[-1], math.log(2.0) + 0.04, "ln 2", ha="right", va="bottom",
-                  fontsize=9, color=COLORS["grey"])
-        # Opaque: the readouts stay legible wherever a curve passes behind them.
-        box = {"facecolor": "white", "alpha": 1.0, "edgecolor": "none", "pad": 2}
-        texts = {
-            key: ax_k.text(0.03, y, "", transform=ax_k.transAxes, va="top", fontsize=9.5,
-                           color=COLORS[styles[key][0]], bbox=box, animated=True)
-            for key, y in (("forward", 0.97), ("reverse", 0.87), ("js", 0.77))
-        }
         ax_k.set_xlim(_SHIFTS[0], _SHIFTS[-1])
         ax_k.set_ylim(0.0, _VIEW_MAX)
+        # ln 2 named on the axis itself, as a tick: never under a curve.
+        ax_k.set_yticks([0.0, math.log(2.0), 1.0, 1.5, 2.0], ["0", "ln 2", "1", "1.5", "2"])
         style_axes(ax_k, "shift of q", "divergence (nats)", "KL both ways vs JS")
+
+        # The key and the readouts live in their own margin, clear of every curve.
+        ax_r.set_axis_off()
+        ax_r.set_xticks([])  # no (hidden) tick labels left behind
+        ax_r.set_yticks([])
+        ax_r.set_xlim(0.0, 1.0)
+        ax_r.set_ylim(0.0, 1.0)
+        ax_r.text(0.0, 0.97, "at this shift (nats)", va="top", fontsize=FONT_SIZE,
+                  color=COLORS["ink"])
+        texts = {}
+        for (key, (color, ls, marker, _)), y in zip(_STYLES.items(), (0.74, 0.5, 0.26), strict=True):
+            ax_r.plot([0.0, 0.2], [y, y], color=COLORS[color], lw=2, ls=ls)
+            ax_r.plot([0.1], [y], marker, color=COLORS[color], ms=7)
+            texts[key] = ax_r.text(0.25, y, "", va="center", fontsize=FONT_SIZE,
+                                   color=COLORS["ink"], animated=True)
         return SimpleNamespace(q_line=q_line, lines=lines, dots=dots, texts=texts)
 
     def draw(self, artists: SimpleNamespace, result: Mapping[str, Any]) -> None:
         artists.q_line.set_ydata(result["q"])
-        labels = {"forward": "── D_KL(p‖q)", "reverse": "- - D_KL(q‖p)", "js": "── JS(p, q)"}
-        for key in ("forward", "reverse", "js"):
+        for key, (_, _, _, name) in _STYLES.items():
             artists.lines[key].set_ydata(result[f"{key}_curve"])
             # Off-scale values sit on the top edge; the readout carries the number.
             artists.dots[key].set_data([result["shift"]], [min(result[key], _VIEW_MAX)])
-            artists.texts[key].set_text(f"{labels[key]} = {result[key]:.3f}")  # nats: on the axis
+            artists.texts[key].set_text(f"{name} = {result[key]:.3f}")
