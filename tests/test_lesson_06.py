@@ -51,7 +51,9 @@ def test_every_panel_caption_opens_with_a_question_and_is_answered_right_after(c
         caption = cells[i - 1]
         assert caption.cell_type == "markdown"
         assert "**Predict first.**" in caption.source and "?" in caption.source
-        answer = cells[i + 1]
+        # Under the panel: the uniform "picture of this panel" caption, then the answer.
+        assert "a picture of this panel" in cells[i + 1].source
+        answer = cells[i + 2]
         assert answer.cell_type == "code" and "assert" in answer.source and "print(" in answer.source
 
 
