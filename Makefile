@@ -14,7 +14,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # renders offline. The browser tests start their servers with the same two variables.
 JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter/config JUPYTER_PATH=$(CURDIR)/tools/jupyter/data
 
-.PHONY: help setup lab test test-matrix lint execute clean bench explore browser
+.PHONY: help setup lab test quick test-matrix lint execute clean bench explore browser
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -38,6 +38,10 @@ test: $(STAMP) browser  ## unit tests, doctests, strict nbval, real-browser test
 
 test-matrix: $(STAMP)  ## tests without browser on Python 3.10 and 3.13 (newest deps) and on the oldest deps
 	$(BIN)/python tools/run_matrix.py
+
+quick: $(STAMP)  ## the everyday subset: lint, unit tests and doctests (no notebooks, no browser), ~1-2 min
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest tests kl_helpers --ignore=tests/browser -q
 
 execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (then review the diff!)
 	$(BIN)/python tools/store_outputs.py notebooks/*.ipynb
