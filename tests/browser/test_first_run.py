@@ -128,8 +128,14 @@ def test_footer_contents_link_opens_inside_jupyterlab(browser: BrowserContext, l
     page = browser.new_page()
     try:
         _open(page, lab, "01_definition.ipynb")
-        link = page.locator('.jp-RenderedMarkdown a[href="index.ipynb"]').last
-        link.scroll_into_view_if_needed()
+        # JupyterLab renders only the cells near the viewport: go to the last cell (the footer).
+        page.evaluate(
+            "async () => { const nb = window.__klNotebook.content;"
+            " nb.activeCellIndex = nb.widgets.length - 1;"
+            " await nb.scrollToItem(nb.widgets.length - 1); }"
+        )
+        link = page.locator(".jp-RenderedMarkdown a", has_text="Contents").last
+        link.wait_for(timeout=RENDER_TIMEOUT_MS)
         link.click()
         page.wait_for_function(
             "() => Array.from(window.jupyterapp.shell.widgets('main'))"
