@@ -162,3 +162,11 @@ def test_every_stored_panel_says_it_is_a_picture(path):
             assert after is not None and after["cell_type"] == "markdown" and \
                 PANEL_CAPTION in _text(after), f"{path.name}: no caption under {_text(cell)[:50]!r}"
     assert panels >= 1
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_readme_states_the_lessons_own_estimated_time(path):
+    minutes = re.search(r"\*\*Estimated time\.\*\* (\d+) minutes", _text(_cells(path)[0])).group(1)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if f"](notebooks/{path.name})" in line)
+    assert row.rstrip().endswith(f"| {minutes} min |"), f"README says {row.split('|')[-2].strip()}"
