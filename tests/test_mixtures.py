@@ -73,7 +73,7 @@ def test_zero_weight_component_is_ignored_without_warnings():
         assert p.responsibilities(5.0).tolist() == [1.0, 0.0]
 
 
-def _quad_in_pieces(f, lo: float, hi: float, pieces: int = 48) -> float:
+def _quad_in_pieces(f, lo: float, hi: float, pieces: int = 12) -> float:
     # Adaptive quadrature on many short pieces: one call over a wide range can miss part of a
     # narrow peak and still report a tiny error estimate (it did for mu=2.986, sigma=3.242).
     edges = np.linspace(lo, hi, pieces + 1)
