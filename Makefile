@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # JupyterLab refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test lint execute clean bench explore browser
+.PHONY: setup lab test lint execute clean bench explore browser mutation
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -50,5 +50,15 @@ bench: $(STAMP)  ## time every slider panel's update, in place vs. naive redraw 
 explore: $(STAMP)  ## serve the explorer dashboard (notebooks/explorer.ipynb) with Voila, code hidden
 	$(BIN)/voila notebooks/explorer.ipynb
 
+# Mutation testing of the numerical core (configuration: [tool.mutmut] in pyproject.toml). Slow, so
+# not part of `make test` or CI; see CONTRIBUTING.md. Starts afresh each time (mutmut keeps results
+# in mutants/ and would otherwise reuse them); MUTANTS='kl_helpers.divergence.*' runs one module.
+MUTANTS ?=
+mutation: $(STAMP)  ## mutation-test the numerical core with mutmut and print the summary (~30 min on 2 cores)
+	$(BIN)/python -c "import mutmut, mpmath" 2>/dev/null || $(BIN)/python -m pip install --quiet "mutmut>=3.8" mpmath
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 $(MUTANTS)
+	$(BIN)/python tools/mutation_summary.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info mutants
