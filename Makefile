@@ -14,7 +14,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # renders offline. The browser tests start their servers with the same two variables.
 JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter/config JUPYTER_PATH=$(CURDIR)/tools/jupyter/data
 
-.PHONY: help setup lab test quick test-matrix lint execute clean bench explore browser
+.PHONY: help setup lab test quick test-matrix lint execute clean bench explore browser mutation
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -66,8 +66,18 @@ explore: $(STAMP)  ## serve the explorer dashboard (notebooks/explorer.ipynb) wi
 	@echo "The explorer: http://localhost:8866/voila/render/explorer.ipynb (every lesson is listed at http://localhost:8866/)"
 	$(JUPYTER_ENV) $(BIN)/voila notebooks --Voila.open_browser=False
 
-clean:  ## remove .venv, the .matrix environments and build files
-	rm -rf $(VENV) .matrix build *.egg-info
+# Mutation testing of the numerical core (configuration: [tool.mutmut] in pyproject.toml). Slow, so
+# not part of `make test` or CI; see CONTRIBUTING.md. Starts afresh each time (mutmut keeps results
+# in mutants/ and would otherwise reuse them); MUTANTS='kl_helpers.divergence.*' runs one module.
+MUTANTS ?=
+mutation: $(STAMP)  ## mutation-test the numerical core with mutmut and print the summary (~30 min on 2 cores)
+	$(BIN)/python -c "import mutmut, mpmath" 2>/dev/null || $(BIN)/python -m pip install --quiet "mutmut>=3.8" mpmath
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 $(MUTANTS)
+	$(BIN)/python tools/mutation_summary.py
+
+clean:  ## remove .venv, the .matrix environments, mutmut's mutants/ and build files
+	rm -rf $(VENV) .matrix mutants build *.egg-info
 
 help:  ## list the targets
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-12s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)

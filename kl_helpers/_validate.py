@@ -62,7 +62,8 @@ def as_sample(value: Any, name: str) -> np.ndarray:
 
 
 def _row_label(index: tuple[int, ...]) -> str:
-    return f"row {index[0]}" if len(index) == 1 else f"row {index}"
+    # int(): numpy >= 2 would print the np.int64 entries of an unravelled index as np.int64(1).
+    return f"row {int(index[0])}" if len(index) == 1 else f"row {tuple(int(i) for i in index)}"
 
 
 def _where(index: tuple[int, ...], position: int, one_d: bool) -> str:

@@ -1,6 +1,7 @@
 """log-softmax and the cross-entropy loss against scipy, at extreme logits, and their error messages."""
 
 import math
+import re
 import warnings
 
 import numpy as np
@@ -79,3 +80,32 @@ def test_bad_logits():
         cross_entropy_loss(1.0, 0)
     with pytest.raises(ValueError, match=r"logits must have shape \(N, C\)"):
         cross_entropy_loss(np.zeros((2, 2, 2)), [0, 1])
+
+
+# --- found by the mutation audit (make mutation) ---------------------------------------------------
+
+
+def test_a_single_class_costs_nothing():
+    # One class: softmax is 1, its log 0, whatever the logit.
+    assert cross_entropy_loss([[3.0], [-2.0]], [0, 0]) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("logits", "labels", "error", "message"),
+    [
+        ("a", [0], TypeError, "logits must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+        (np.zeros((2, 0)), [0, 0], ValueError,
+         "logits must have a class axis (last) with at least one entry, got shape (2, 0)"),
+        (np.zeros((1, 1, 2)), [0], ValueError, "logits must have shape (N, C) or (C,), got (1, 1, 2)"),
+        ([[0.0, 1.0]], [0.5], TypeError,
+         "labels must be integer class indices (0 to 1), got values of type float64; one-hot or probability "
+         "targets are not labels (use argmax for one-hot)"),
+        ([[0.0, 1.0]], [0, 1], ValueError,
+         "labels must hold one class index per row of logits (1), got shape (2,)"),
+        ([[0.0, 1.0], [0.0, 1.0]], [0, 2], ValueError,
+         "labels[1] = 2 is not a class index; with 2 classes labels run from 0 to 1"),
+    ],
+)
+def test_error_messages_in_full(logits, labels, error, message):
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        cross_entropy_loss(logits, labels)

@@ -1,6 +1,7 @@
 """Gaussian closed forms against numerical integration and scipy."""
 
 import math
+import re
 from decimal import Decimal, localcontext
 
 import numpy as np
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from scipy import integrate, stats
 
 from kl_helpers import (
+    binned_normal,
     kl_normal_normal,
     normal_cross_entropy,
     normal_entropy,
@@ -93,3 +95,43 @@ def test_broadcasting_and_scalar_return():
 
 def test_base_two():
     assert kl_normal_normal(0, 1, 1, 1, base=2) == pytest.approx(0.5 / math.log(2))
+
+
+# --- found by the mutation audit (make mutation) ---------------------------------------------------
+
+
+def test_entropies_in_bits_are_nats_over_ln_2():
+    # scipy as the reference, in nats, divided by ln 2.
+    assert normal_entropy(1.5, base=2) == pytest.approx(stats.norm(0, 1.5).entropy() / math.log(2), rel=1e-14)
+    # H(p, q) = H(p) + D_KL(p‖q); for p = q it is H(p).
+    assert normal_cross_entropy(0.0, 1.5, 0.0, 1.5, base=2) == pytest.approx(
+        stats.norm(0, 1.5).entropy() / math.log(2), rel=1e-14)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: binned_normal([], 0.0, 1.0), ValueError, "outcomes is empty; pass at least one value"),
+        (lambda: binned_normal([0.0], "a", 1.0), TypeError,
+         "mu must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+        (lambda: binned_normal([0.0], 0.0, 0.0), ValueError,
+         "sigma must be a finite number > 0 (e.g. 1.0), got 0"),
+        (lambda: binned_normal([0.0], 0.0, "1"), TypeError,
+         "sigma must be a real number such as 1.0, not the string '1'"),
+        (lambda: kl_normal_normal(0, -1, 0, 1), ValueError,
+         "sigma_p must be > 0 (a standard deviation or scale), got -1.0"),
+        (lambda: kl_normal_normal(0, 1, "a", 1), TypeError,
+         "mu_q must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+        (lambda: normal_cross_entropy(np.nan, 1, 0, 1), ValueError,
+         "mu_p contains a non-finite value (nan) at flat index 0; every entry must be a finite number"),
+        (lambda: normal_cross_entropy(0, 1, "a", 1), TypeError,
+         "mu_q must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+        (lambda: normal_cross_entropy(0, 1, 0, 0), ValueError,
+         "sigma_q must be > 0 (a standard deviation or scale), got 0.0"),
+        (lambda: normal_logpdf("a", 0, 1), TypeError,
+         "x must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+    ],
+)
+def test_error_messages_in_full(call, error, message):
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        call()

@@ -172,3 +172,34 @@ def test_entropy_agrees_with_scipy(pq, base):
     p, _ = pq
     assert math.isclose(entropy(p, base=base), scipy_entropy(p, base=base), rel_tol=1e-9,
                         abs_tol=1e-12)
+
+
+# --- found by the mutation audit (make mutation) ---------------------------------------------------
+
+
+def test_series_branch_is_accurate_to_the_last_digits():
+    # r = ±1.25 * 2^-7 (inside the series' |r| < 0.01), exactly representable inputs summing to 1.
+    # The omitted series terms are below 1e-17 relatively, so a few ulps against 50 digits.
+    p, q = [0.5, 0.5], [0.5 + 1.25 * 2**-8, 0.5 - 1.25 * 2**-8]
+    assert kl_divergence(p, q) == pytest.approx(_exact_kl(p, q), rel=2e-15)
+
+
+def test_rows_with_a_zero_in_p_keep_the_series_for_nearly_equal_entries():
+    # A zero in p sends the row to the entry-by-entry path; its nearly equal entries (|r| ~ 1e-6)
+    # must still use the series there (the direct form would lose ~1e-4 of their value).
+    unit = 2**40
+    p = np.array([0, 2**39, 2**39]) / unit
+    q = np.array([1, 2**39 + 549_755, 2**39 - 549_756]) / unit
+    assert kl_divergence(p, q) == pytest.approx(_exact_kl(p, q), rel=1e-10)
+
+
+def test_normalize_is_explicit_for_every_divergence():
+    for func in (cross_entropy, kl_divergence):
+        with pytest.raises(ValueError, match="normalize=True"):
+            func([1, 3], [2, 2])
+    assert cross_entropy([1, 3], [2, 2], normalize=True) == pytest.approx(math.log(2), rel=1e-15)
+
+
+def test_entropy_of_a_certain_outcome_is_plus_zero():
+    # 1·(-ln 1) = -0.0; the result is +0.0, which prints as 0.0 (not -0.0) in the notebooks.
+    assert math.copysign(1.0, entropy([1.0, 0.0])) == 1.0

@@ -5,6 +5,7 @@ numerical integration. Statistical tolerances are stated in standard errors next
 """
 
 import math
+import re
 import warnings
 
 import numpy as np
@@ -24,7 +25,9 @@ from kl_helpers import (
     normal_entropy,
     normal_logpdf,
     running_mean_and_se,
+    spread_by_sample_size,
 )
+from kl_helpers.estimators import kl_estimate_normal_model
 
 P = (0.0, 1.0)
 Q_FAR = (1.0, 1.3)
@@ -296,7 +299,8 @@ def test_replications_arguments():
         kl_estimates_normal(0, 1, 0, 1, 5, 5, np.random.default_rng(0), estimators=())
     with pytest.raises(ValueError, match="sigma_q must be a finite number > 0"):
         kl_estimates_normal(0, 1, 0, -1, 5, 5, np.random.default_rng(0))
-    with pytest.raises(ValueError, match=r"mu_p must be a single number \(e\.g\. 0\.5\), got an array"):
+    with pytest.raises(ValueError,
+                       match=r"mu_p must be a single number \(e\.g\. 0\.5\), got an array of shape \(2,\)"):
         kl_estimates_normal([0, 1], 1, 0, 1, 5, 5, np.random.default_rng(0))
     with pytest.raises(ValueError, match="sigma_p must be a finite number > 0"):
         kl_term_std_normal(0, 0, 0, 1)
@@ -311,3 +315,119 @@ def test_grid_and_slope_arguments():
         loglog_slope([1, 2, 3], [1, 2])
     with pytest.raises(ValueError, match="all > 0"):
         loglog_slope([1, 2], [1, 0])
+
+
+# --- found by the mutation audit (make mutation) ---------------------------------------------------
+
+
+def test_estimates_use_the_standard_deviation_of_p():
+    # p = N(0, 2^2), q = N(0, 1): D_KL = ln(1/2) + 4/2 - 1/2 = 1.5 - ln 2 (by hand). Samples drawn
+    # from N(0, 1) instead would give E[ln p - ln q] = -ln 2 + 3/8, far off.
+    est = kl_estimates_normal(0.0, 2.0, 0.0, 1.0, n=200, replications=400, rng=np.random.default_rng(21))
+    truth = 1.5 - math.log(2.0)
+    for name in ("k1", "k3"):
+        se = est[name].std(ddof=1) / math.sqrt(est[name].size)
+        assert abs(est[name].mean() - truth) < 4 * se, name
+
+
+def test_k3_accepts_a_log_ratio_of_exactly_700():
+    # The documented limit is r > e^700; e^700 itself is representable (math.expm1 as reference).
+    assert kl_estimator_terms([0.0], [700.0], "k3")[0] == pytest.approx(math.expm1(700.0) - 700.0, rel=1e-15)
+
+
+def test_shortest_valid_inputs():
+    # Two terms are enough for a standard error: mean 2, s = sqrt(2), se = s / sqrt(2) = 1.
+    n, mean, se = running_mean_and_se([1.0, 3.0])
+    assert (n.tolist(), mean.tolist(), se.tolist()) == ([2], [2.0], [pytest.approx(1.0, rel=1e-15)])
+    # Two points fit a slope, and a sample size of 1 is a sample size: 10x the size, 1/sqrt(10) the spread.
+    assert loglog_slope([1.0, 10.0], [1.0, 10**-0.5]) == pytest.approx(-0.5, rel=1e-12)
+    # Two replications measure a spread; sizes of 1 are allowed. With n = 1 every k1 estimate is
+    # ln p(x) - ln q(x) = 1/2 - x for p = N(0, 1), q = N(1, 1), so the spread is that of x.
+    rng = np.random.default_rng(22)
+    sd = spread_by_sample_size(0, 1, 1, 1, [1, 1], 2, rng)
+    x = np.random.default_rng(22).normal(0.0, 1.0, size=(2, 2))
+    np.testing.assert_allclose(sd, np.std(x, axis=1, ddof=1), rtol=1e-12)
+
+
+_RNG = np.random.default_rng(0)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: kl_estimate(_logp, lambda x: 0.0, [1.0, 2.0]), ValueError,
+         "logq returned shape () for 2 samples; it must return one log-density per sample (write it "
+         "with numpy so it works on a whole array)"),
+        (lambda: cross_entropy_estimate(lambda x: np.where(x > 0, 0.0, -np.inf), [1.0, 0.0]), ValueError,
+         "logq is -inf at sample 1 (x = 0): the density is 0 or invalid there, so the estimate would be "
+         "infinite or NaN; the model must be positive wherever p puts samples"),
+        (lambda: kl_estimate_normal_model([], [1.0], 0.0, 1.0), ValueError,
+         "samples is empty; pass at least one value"),
+        (lambda: kl_estimate_normal_model([1.0], [np.nan], 0.0, 1.0), ValueError,
+         "logp_values contains a non-finite value (nan) at flat index 0; every entry must be a finite "
+         "number"),
+        (lambda: kl_estimate_normal_model([1.0], [0.0], "0", 1.0), TypeError,
+         "mu must be a real number such as 0.5, not the string '0'"),
+        (lambda: kl_estimate_normal_model([1.0], [0.0], 0.0, -1.0), ValueError,
+         "sigma must be a finite number > 0 (e.g. 1.0), got -1"),
+        (lambda: kl_estimate_normal_model([1.0], [0.0], 0.0, "1"), TypeError,
+         "sigma must be a real number such as 1.0, not the string '1'"),
+        (lambda: kl_estimates_normal(0, 1, 1, 1, 5, 0, _RNG), ValueError,
+         "replications must be at least 1, got 0"),
+        (lambda: kl_estimates_normal(0, 1, 1, 1, 5, 2, _RNG, estimators=("k9",)), ValueError,
+         "estimators='k9' is not known; use one of 'k1', 'k2', 'k3'"),
+        (lambda: kl_estimates_normal(0, 1, "1", 1, 5, 2, _RNG), TypeError,
+         "mu_q must be a real number such as 0.5, not the string '1'"),
+        (lambda: kl_estimates_normal(0, -1, 1, 1, 5, 2, _RNG), ValueError,
+         "sigma_p must be a finite number > 0 (e.g. 1.0), got -1"),
+        (lambda: kl_estimates_normal(0, "1", 1, 1, 5, 2, _RNG), TypeError,
+         "sigma_p must be a real number such as 1.0, not the string '1'"),
+        (lambda: kl_estimates_normal(0, 1, 1, "1", 5, 2, _RNG), TypeError,
+         "sigma_q must be a real number such as 1.0, not the string '1'"),
+        (lambda: kl_estimator_terms("a", [1.0]), TypeError,
+         "logp_values must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+        (lambda: kl_estimator_terms([1.0], [np.inf]), ValueError,
+         "logq_values contains a non-finite value (inf) at flat index 0; every entry must be a finite "
+         "number"),
+        (lambda: kl_estimator_terms([], []), ValueError,
+         "logp_values is empty; pass log-densities at one or more samples"),
+        (lambda: kl_estimator_terms([0.0, 0.0], [700.0, 701.0], "k3"), ValueError,
+         "k3 needs r = q/p = exp(701) at flat index 1, which overflows; check that logp and logq are not "
+         "swapped, or use k1"),
+        (lambda: kl_term_std_normal("0", 1, 0, 1), TypeError,
+         "mu_p must be a real number such as 0.5, not the string '0'"),
+        (lambda: kl_term_std_normal(0, 1, "0", 1), TypeError,
+         "mu_q must be a real number such as 0.5, not the string '0'"),
+        (lambda: kl_term_std_normal(0, "1", 0, 1), TypeError,
+         "sigma_p must be a real number such as 1.0, not the string '1'"),
+        (lambda: kl_term_std_normal(0, 1, 0, 0.0), ValueError,
+         "sigma_q must be a finite number > 0 (e.g. 1.0), got 0"),
+        (lambda: kl_term_std_normal(0, 1, 0, "1"), TypeError,
+         "sigma_q must be a real number such as 1.0, not the string '1'"),
+        (lambda: loglog_slope([], [1.0]), ValueError, "sizes is empty; pass at least one value"),
+        (lambda: loglog_slope([1.0], "x"), TypeError,
+         "spreads must be numbers, not a string ('x'); pass e.g. [0.2, 0.8]"),
+        (lambda: loglog_slope([10.0], [1.0]), ValueError,
+         "sizes and spreads need at least two points, all > 0, to fit a log-log slope"),
+        (lambda: loglog_slope([0.0, 10.0], [1.0, 1.0]), ValueError,
+         "sizes and spreads need at least two points, all > 0, to fit a log-log slope"),
+        (lambda: running_mean_and_se([[1.0]]), ValueError,
+         "terms must be one-dimensional, got shape (1, 1); flatten it first"),
+        (lambda: running_mean_and_se([1.0]), ValueError,
+         "terms needs at least two values to give a standard error"),
+        (lambda: spread_by_sample_size(0, 1, 1, 1, [10], 1, _RNG), ValueError,
+         "replications must be at least 2 to measure a spread"),
+        (lambda: spread_by_sample_size(0, 1, 1, 1, [10], 0, _RNG), ValueError,
+         "replications must be at least 1, got 0"),
+        (lambda: spread_by_sample_size(0, 1, 1, 1, [], 2, _RNG), ValueError,
+         "sizes is empty; pass at least one value"),
+        (lambda: spread_by_sample_size(0, 1, 1, 1, [2.5], 2, _RNG), ValueError,
+         "sizes must be whole numbers >= 1, got [2.5]"),
+        (lambda: spread_by_sample_size(0, 1, 1, 1, [0], 2, _RNG), ValueError,
+         "sizes must be whole numbers >= 1, got [0.0]"),
+    ],
+)
+def test_error_messages_in_full(call, error, message):
+    # Each message names the argument, says what is wrong and how to fix it; pinned word for word.
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        call()

@@ -2,6 +2,7 @@
 divergence detection, categorical exactness, and bad input."""
 
 import math
+import re
 import warnings
 
 import numpy as np
@@ -284,3 +285,142 @@ def test_bad_counts():
 def test_numerical_gradient_validates():
     with pytest.raises(ValueError, match=r"step must be a finite number > 0"):
         numerical_gradient(lambda t: 0.0, [1.0], step=0.0)
+
+
+# --- found by the mutation audit (make mutation) ---------------------------------------------------
+
+
+def _sq(t):
+    return float(t @ t)
+
+
+def _g2(t):
+    return 2 * t
+
+
+def test_descent_stops_when_the_gradient_norm_equals_tol():
+    # "Stop when the gradient norm is at most tol": at theta0 = 0.5 the gradient of t^2 is exactly 1.
+    h = gradient_descent(_sq, _g2, [0.5], 0.1, tol=1.0)
+    assert (h.steps, h.converged, h.learning_rate) == (0, True, 0.1)
+
+
+def test_default_step_limits():
+    # eta = 1 on t^2 flips the sign of t forever without the loss growing: stops after max_steps.
+    h = gradient_descent(_sq, _g2, [1.0], 1.0)
+    assert (h.steps, h.converged) == (10_000, False)
+    # fit_normal_gd: learning rate 0.1 and 10 000 steps by default; a tiny rate does not converge.
+    x = [0.5, 1.5, 2.5]
+    assert fit_normal_gd(x, 0.0, 1.0).learning_rate == 0.1
+    slow = fit_normal_gd(x, 0.0, 1.0, learning_rate=1e-6)
+    assert (slow.steps, slow.converged) == (10_000, False)
+
+
+def test_fit_normal_gd_passes_tol_and_max_steps_on():
+    x = [0.5, 1.5, 2.5]
+    assert fit_normal_gd(x, 0.0, 1.0, max_steps=3).steps == 3
+    loose = fit_normal_gd(x, 0.0, 1.0, learning_rate=0.2, tol=1e-2)
+    assert loose.converged and 1e-10 < loose.grad_norms[-1] <= 1e-2
+
+
+def test_nll_gradient_overflows_to_inf_without_warning():
+    # (xbar - mu) / sigma = 1e200 is finite; its square and its ratio to sigma overflow.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        d_mu, d_sigma = normal_nll_grad(0.0, 1e-300, [1e-100])
+    assert d_mu == -math.inf and d_sigma == -math.inf
+
+
+def _gradient_inf_below_1(t):
+    return np.array([np.inf]) if t[0] < 1 else 2 * t
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: fit_normal_mle("1"), TypeError,
+         "x must be numbers, not a string ('1'); pass e.g. [0.2, 0.8]"),
+        (lambda: fit_normal_mle([2.0, 2.0]), ValueError,
+         "x has no spread (all values are equal), so no normal distribution maximises the likelihood; "
+         "pass data with at least two different values"),
+        (lambda: normal_nll("0", 1.0, [1.0]), TypeError,
+         "mu must be numbers, not a string ('0'); pass e.g. [0.2, 0.8]"),
+        (lambda: normal_nll(0.0, 0.0, [1.0]), ValueError,
+         "sigma must be > 0 (a standard deviation or scale), got 0.0"),
+        (lambda: normal_nll(0.0, 1.0, []), ValueError, "x is empty; pass at least one value"),
+        (lambda: normal_nll_grad(0.0, 1.0, [[1.0]]), ValueError,
+         "x must be one-dimensional, got shape (1, 1); flatten it first"),
+        (lambda: fit_normal_gd([], 0.0, 1.0), ValueError, "x is empty; pass at least one value"),
+        (lambda: fit_normal_gd([1.0, 2.0], "0", 1.0), TypeError,
+         "mu0 must be a real number such as 0.5, not the string '0'"),
+        (lambda: fit_normal_gd([1.0, 2.0], 0.0, -1.0), ValueError,
+         "sigma0 must be a finite number > 0 (e.g. 1.0), got -1"),
+        (lambda: fit_normal_gd([1.0, 2.0], 0.0, "1"), TypeError,
+         "sigma0 must be a real number such as 1.0, not the string '1'"),
+        (lambda: categorical_counts([0], 0), ValueError, "n_categories must be at least 1, got 0"),
+        (lambda: categorical_counts([], 2), ValueError, "x is empty; pass at least one value"),
+        (lambda: categorical_counts([0, 3], 3), ValueError,
+         "x[1] = 3 is not an outcome; outcomes are the integers 0..2 (n_categories=3)"),
+        (lambda: categorical_mle([[1, 2]]), ValueError,
+         "counts must be a non-empty one-dimensional list of counts, got shape (1, 2)"),
+        (lambda: categorical_mle([]), ValueError,
+         "counts must be a non-empty one-dimensional list of counts, got shape (0,)"),
+        (lambda: categorical_mle([0, -1]), ValueError,
+         "counts has entry -1 at index 1; counts must be whole numbers >= 0 (use np.bincount(x, minlength=K) "
+         "to count outcomes 0..K-1)"),
+        (lambda: categorical_mle([0, 2.5]), ValueError,
+         "counts has entry 2.5 at index 1; counts must be whole numbers >= 0 (use np.bincount(x, "
+         "minlength=K) "
+         "to count outcomes 0..K-1)"),
+        (lambda: categorical_mle([0, 0]), ValueError,
+         "counts is all zeros; at least one observation is needed"),
+        (lambda: categorical_mle("3"), TypeError,
+         "counts must be numbers, not a string ('3'); pass e.g. [0.2, 0.8]"),
+        (lambda: categorical_nll([0.5, 0.6], [1, 1]), ValueError,
+         "q sums to 1.1, not 1; pass probabilities, or pass normalize=True to rescale counts or weights "
+         "explicitly"),
+        (lambda: categorical_nll([0.5, 0.5], [1, -1]), ValueError,
+         "counts has entry -1 at index 1; counts must be whole numbers >= 0 (use np.bincount(x, minlength=K) "
+         "to count outcomes 0..K-1)"),
+        (lambda: categorical_nll([0.5, 0.5], [1, 1, 1]), ValueError,
+         "q and counts must describe the same outcomes, but q has 2 entries and counts has 3"),
+        (lambda: numerical_gradient(1, [1.0]), TypeError,
+         "f must be a function, got int; pass e.g. lambda theta: normal_nll(theta[0], theta[1], x)"),
+        (lambda: numerical_gradient(_sq, []), ValueError, "theta is empty; pass at least one value"),
+        (lambda: numerical_gradient(_sq, [1.0], step=0), ValueError,
+         "step must be a finite number > 0 (e.g. 1e-6), got 0"),
+        (lambda: numerical_gradient(_sq, [1.0], step="1"), TypeError,
+         "step must be a real number such as 1e-6, not the string '1'"),
+        (lambda: gradient_descent(1, _g2, [1.0], 0.1), TypeError,
+         "loss must be a function, got int; pass e.g. lambda theta: normal_nll(theta[0], theta[1], x)"),
+        (lambda: gradient_descent(_sq, 1, [1.0], 0.1), TypeError,
+         "grad must be a function, got int; pass e.g. a function returning the gradient as an array"),
+        (lambda: gradient_descent(_sq, _g2, [], 0.1), ValueError, "theta0 is empty; pass at least one value"),
+        (lambda: gradient_descent(_sq, _g2, [1.0], -0.1), ValueError,
+         "learning_rate must be a finite number > 0 (e.g. 0.1), got -0.1"),
+        (lambda: gradient_descent(_sq, _g2, [1.0], 0.1, tol=0), ValueError,
+         "tol must be a finite number > 0 (e.g. 1e-10), got 0"),
+        (lambda: gradient_descent(_sq, _g2, [1.0], 0.1, tol="1"), TypeError,
+         "tol must be a real number such as 1e-10, not the string '1'"),
+        (lambda: gradient_descent(_sq, _g2, [1.0], 0.1, max_steps=0), ValueError,
+         "max_steps must be at least 1, got 0"),
+        (lambda: gradient_descent(_sq, lambda t: np.zeros(3), [1.0], 0.1), ValueError,
+         "grad returned shape (3,) for a parameter of shape (1,); it must return one partial derivative "
+         "per parameter"),
+        (lambda: gradient_descent(_sq, _gradient_inf_below_1, [1.0], 0.1), ValueError,
+         "gradient descent diverged at step 1: the gradient became non-finite; learning_rate=0.1 is too "
+         "large for "
+         "this problem, try a smaller one such as 0.01"),
+        (lambda: gradient_descent(lambda t: math.inf if t[0] < 1 else 1.0, _g2, [1.0], 0.1), ValueError,
+         "gradient descent diverged at step 1: the loss became inf; learning_rate=0.1 is too large for this "
+         "problem, try a smaller one such as 0.01"),
+        (lambda: gradient_descent(lambda t: 0.0, lambda t: np.array([1e100]), [0.0], 1e300), ValueError,
+         "gradient descent diverged at step 1: the parameters became non-finite; learning_rate=1e+300 is too "
+         "large for this problem, try a smaller one such as 1e+299"),
+    ],
+)
+def test_error_messages_in_full(call, error, message):
+    # Each message names the argument, says what is wrong and how to fix it; pinned word for word.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(error, match=f"^{re.escape(message)}$"):
+            call()

@@ -63,3 +63,36 @@ def test_panel_curves_agree_with_the_library(width):
         assert panel.result["reverse_curve"][i] == pytest.approx(kl_divergence(q, p), rel=1e-9, abs=1e-12)
         assert panel.result["js_curve"][i] == pytest.approx(js_divergence(p, q), rel=1e-9, abs=1e-12)
     assert panel.result["js_curve"].max() < math.log(2)
+
+
+# --- found by the mutation audit (make mutation) ---------------------------------------------------
+
+
+def test_nearly_equal_pairs_are_accurate():
+    # log1p near t = 0, where u ln u + v ln v would cancel: 50-digit reference via mpmath.
+    import mpmath
+
+    unit = 2**40
+    p = np.array([2**39, 2**39]) / unit
+    q = np.array([2**39 + 2**20, 2**39 - 2**20]) / unit
+    with mpmath.workdps(50):
+        m = [(mpmath.mpf(a) + mpmath.mpf(b)) / 2 for a, b in zip(p, q, strict=True)]
+        exact = float(sum(mpmath.mpf(a) * mpmath.log(mpmath.mpf(a) / c) / 2
+                          + mpmath.mpf(b) * mpmath.log(mpmath.mpf(b) / c) / 2
+                          for a, b, c in zip(p, q, m, strict=True)))
+    assert js_divergence(p, q) == pytest.approx(exact, rel=1e-10)
+
+
+def test_disjoint_supports_never_exceed_ln_2():
+    # Rounding can put the sum one ulp above ln 2; the result is clipped to the bound.
+    rng = np.random.default_rng(0)
+    for _ in range(50):
+        a, b = rng.dirichlet(np.ones(2)), rng.dirichlet(np.ones(2))
+        value = js_divergence(np.concatenate([a, [0, 0]]), np.concatenate([[0, 0], b]))
+        assert value <= math.log(2) and value == pytest.approx(math.log(2), rel=1e-15)
+
+
+def test_normalize_is_passed_on():
+    assert js_divergence([1, 0], [0, 3], normalize=True) == math.log(2)
+    with pytest.raises(ValueError, match="normalize=True"):
+        js_divergence([1, 0], [0, 3])

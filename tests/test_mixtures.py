@@ -218,3 +218,42 @@ def test_bad_arguments_to_the_fits():
         fit_reverse_kl(P, 0.0, 1.0, tol=0.0)
     with pytest.raises(ValueError, match="max_iter must be at least 1"):
         fit_reverse_kl(P, 0.0, 1.0, max_iter=0)
+
+
+# --- found by the mutation audit (make mutation) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("mu", "log_sigma"), [(0.5, 0.2), (-1.5, -0.4), (3.0, 0.7)])
+def test_newton_derivatives_match_finite_differences_of_the_divergence(mu, log_sigma):
+    # The gradient and Hessian that fit_reverse_kl uses, against central differences of the
+    # divergence itself (kl_normal_mixture) in (mu, ln sigma).
+    from kl_helpers.mixtures import _objective_derivatives
+
+    p = NormalMixture([0.3, 0.7], [-1.0, 2.0], [0.8, 1.2])
+
+    def f(m, s):
+        return kl_normal_mixture(m, math.exp(s), p)
+
+    value, grad, hess = _objective_derivatives(p, mu, log_sigma)
+    assert value == pytest.approx(f(mu, log_sigma), rel=1e-10)
+    h = 1e-4
+    fd_grad = [(f(mu + h, log_sigma) - f(mu - h, log_sigma)) / (2 * h),
+               (f(mu, log_sigma + h) - f(mu, log_sigma - h)) / (2 * h)]
+    np.testing.assert_allclose(grad, fd_grad, rtol=1e-6, atol=1e-9)
+    h = 1e-3
+    f0 = f(mu, log_sigma)
+    h_mm = (f(mu + h, log_sigma) - 2 * f0 + f(mu - h, log_sigma)) / h**2
+    h_ss = (f(mu, log_sigma + h) - 2 * f0 + f(mu, log_sigma - h)) / h**2
+    h_ms = (f(mu + h, log_sigma + h) - f(mu + h, log_sigma - h)
+            - f(mu - h, log_sigma + h) + f(mu - h, log_sigma - h)) / (4 * h * h)
+    np.testing.assert_allclose(hess, [[h_mm, h_ms], [h_ms, h_ss]], rtol=1e-4, atol=1e-6)
+
+
+def test_reverse_fit_ignores_a_component_of_weight_zero():
+    # Only N(0, 1) has weight: the reverse fit finds it exactly (D_KL = 0).
+    p = NormalMixture([0.0, 1.0], [5.0, 0.0], [1.0, 1.0])
+    fit = fit_reverse_kl(p, 0.5, 1.5)
+    assert fit.converged
+    assert (fit.mu, fit.sigma, fit.kl) == (pytest.approx(0.0, abs=1e-6), pytest.approx(1.0, rel=1e-6),
+                                           pytest.approx(0.0, abs=1e-10))
+    assert fit.path[0].tolist() == [0.5, 1.5]

@@ -1,6 +1,7 @@
 """Multivariate normal KL against Monte Carlo, the 1-D closed form and scipy; its error messages."""
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -93,3 +94,87 @@ def test_bad_means_and_log_vars():
         kl_diagnormal_stdnormal([0.0], [800.0])
     with pytest.raises(TypeError, match="log_var must be numbers"):
         kl_diagnormal_stdnormal([0.0], "0")
+
+
+# --- found by the mutation audit (make mutation) ---------------------------------------------------
+
+I2 = [[1.0, 0.0], [0.0, 1.0]]
+
+
+def test_symmetry_tolerance_is_round_off_relative_to_the_largest_entry():
+    # Accepted: an asymmetry of 1e-7 in a matrix with entries 1e6 (absolute 1e-12 * 1e6 = 1e-6).
+    big = np.diag([1e6, 1e6])
+    nearly = big.copy()
+    nearly[0, 1] = 1e-7
+    assert kl_mvnormal_mvnormal([0, 0], nearly, [0, 0], big) == pytest.approx(0.0, abs=1e-12)
+    # Refused: 1e-8 off in relative terms (rtol 1e-10), and 1.5e-12 where the entries are 1.
+    for bad in ([[1.0, 0.5], [0.5 + 1e-8, 1.0]], [[1.0, 1.5e-12], [0.0, 1.0]]):
+        with pytest.raises(ValueError, match="cov_q is not symmetric"):
+            kl_mvnormal_mvnormal([0, 0], I2, [0, 0], bad)
+
+
+def test_condition_number_limit_is_relative():
+    # Cholesky diagonal 1e5 and 1e-6: a ratio of 1e-11, condition number 1e22 > 1e20.
+    with pytest.raises(ValueError, match="cov_q is numerically singular"):
+        kl_mvnormal_mvnormal([0, 0], I2, [0, 0], np.diag([1e10, 1e-12]))
+
+
+def test_log_var_of_exactly_700_is_accepted():
+    # Refused are values *above* 700; e^700 is representable (math.expm1 as reference).
+    expected = 0.5 * (math.expm1(700.0) - 700.0)
+    assert kl_diagnormal_stdnormal([0.0], [700.0]) == pytest.approx(expected, rel=1e-15)
+    with pytest.raises(ValueError, match=r"above 700 \(700\.5\)"):
+        kl_diagnormal_stdnormal([0.0], [700.5])
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "message"),
+    [
+        (([[0.0]], [[1.0]], [0.0], [[1.0]]), ValueError,
+         "mu_p must be a non-empty one-dimensional mean vector, got shape (1, 1)"),
+        (([0.0], [[1.0]], "a", [[1.0]]), TypeError,
+         "mu_q must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+        (([0.0], [[1.0]], [0.0, 0.0], I2), ValueError,
+         "mu_p and mu_q must have the same length, got 1 and 2"),
+        (([0.0, 0.0], "x", [0.0, 0.0], I2), TypeError,
+         "cov_p must be numbers, not a string ('x'); pass e.g. [0.2, 0.8]"),
+        (([0.0, 0.0], I2, [0.0, 0.0], [[1.0]]), ValueError,
+         "cov_q must be a 2 x 2 matrix to match the mean vector, got shape (1, 1)"),
+        (([0.0, 0.0], I2, [0.0, 0.0], [[1.0, np.nan], [0.0, 1.0]]), ValueError,
+         "cov_q contains a non-finite value (nan) at flat index 1; every entry must be a finite number"),
+        (([0.0, 0.0], I2, [0.0, 0.0], [[1.0, 0.5], [0.0, 1.0]]), ValueError,
+         "cov_q is not symmetric; a covariance matrix equals its transpose (use (C + C.T) / 2 if the "
+         "asymmetry "
+         "is round-off)"),
+        (([0.0, 0.0], I2, [0.0, 0.0], [[1.0, 2.0], [2.0, 1.0]]), ValueError,
+         "cov_q is not positive definite (smallest eigenvalue -1); a covariance matrix needs every "
+         "eigenvalue > 0. "
+         "Check for a zero variance, a duplicated variable, or a correlation outside (-1, 1)"),
+        (([0.0, 0.0], I2, [0.0, 0.0], [[1.0, 0.0], [0.0, 1e-22]]), ValueError,
+         "cov_q is numerically singular (condition number above 1e20); a covariance matrix needs every "
+         "eigenvalue clearly > 0"),
+    ],
+)
+def test_kl_mvnormal_error_messages_in_full(args, error, message):
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        kl_mvnormal_mvnormal(*args)
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "message"),
+    [
+        (("a", [0.0]), TypeError, "mu must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+        (([0.0], [np.nan]), ValueError,
+         "log_var contains a non-finite value (nan) at flat index 0; every entry must be a finite number"),
+        (([0.0], [0.0, 0.0]), ValueError,
+         "mu and log_var must have the same shape (one mean and one log-variance per latent dimension), "
+         "got (1,) "
+         "and (2,)"),
+        ((0.0, 0.0), ValueError, "mu must have a latent axis; pass a vector such as [0.5, -1.0]"),
+        (([0.0, 0.0], [0.0, 700.5]), ValueError,
+         "log_var has a value above 700 (700.5), whose exp overflows; check that you passed log-variances"),
+    ],
+)
+def test_kl_diagnormal_error_messages_in_full(args, error, message):
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        kl_diagnormal_stdnormal(*args)

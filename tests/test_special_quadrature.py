@@ -1,6 +1,7 @@
 """The shared kernels: log-sum-exp / softmax (against scipy), quadrature, the scalar validator."""
 
 import math
+import re
 import warnings
 
 import numpy as np
@@ -148,3 +149,62 @@ def test_public_functions_use_the_scalar_validator():
         kh.gradient_descent(lambda t: 0.0, lambda t: t, [1.0], 0.1, tol="1e-7")
     with pytest.raises(TypeError, match=r"tol must be a real number such as 1e-7"):
         kh.fit_reverse_kl(kh.NormalMixture.two_modes(2.0), 0.0, 1.0, tol="1e-7")
+
+
+# --- found by the mutation audit (make mutation) ---------------------------------------------------
+
+
+def test_logsumexp_kernel_of_an_all_minus_inf_slice_is_minus_inf_without_warning():
+    # The unchecked kernel accepts -inf entries (log-weights of impossible terms): exp(-inf) = 0.
+    from kl_helpers.special import _logsumexp
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = _logsumexp(np.array([[-np.inf, -np.inf], [0.0, -np.inf]]), -1)
+    assert out.tolist() == [-math.inf, 0.0]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: kh.logsumexp("a"), TypeError, "a must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+        (lambda: kh.logsumexp([]), ValueError,
+         "a must have at least one entry along an axis, got shape (0,); pass e.g. [1.0, 2.0, 3.0]"),
+        (lambda: kh.logsumexp([[1.0]], axis=-3), ValueError,
+         "axis=-3 is out of range for a with 2 dimension(s); use an axis between -2 and 1"),
+        (lambda: kh.log_softmax([[1.0]], axis=2), ValueError,
+         "axis=2 is out of range for logits with 2 dimension(s); use an axis between -2 and 1"),
+        (lambda: kh.softmax([1.0], axis=1), ValueError,
+         "axis=1 is out of range for logits with 1 dimension(s); use an axis between -1 and 0"),
+        (lambda: kh.softmax([np.nan]), ValueError,
+         "logits contains a non-finite value (nan) at flat index 0; every entry must be a finite number"),
+        (lambda: kh.trapezoid([0.0], "a"), TypeError,
+         "x must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+        (lambda: kh.trapezoid([[0.0, 1.0]], [[0.0, 1.0]]), ValueError,
+         "x must be a one-dimensional grid of at least 2 points, got shape (1, 2)"),
+        (lambda: kh.trapezoid([0.0], [0.0]), ValueError,
+         "x must be a one-dimensional grid of at least 2 points, got shape (1,)"),
+        (lambda: kh.trapezoid([0.0, 0.0, 0.0], [0.0, 0.0, 1.0]), ValueError,
+         "x must be strictly increasing; sort it, e.g. np.linspace(lo, hi, n)"),
+        (lambda: kh.trapezoid([0.0], [0.0, 1.0]), ValueError,
+         "values must hold one value per grid point (2), got shape (1,); evaluate it on x"),
+        (lambda: kh.expectation_on_grid([0.0, 0.0], [0.0], [0.0, 1.0]), ValueError,
+         "values must hold one value per grid point (2), got shape (1,); evaluate it on x"),
+        (lambda: kh.kl_on_grid([0.0], [0.0, 0.0], [0.0, 1.0]), ValueError,
+         "logp must hold one value per grid point (2), got shape (1,); evaluate it on x"),
+        (lambda: kh.kl_on_grid([0.0, 0.0], [0.0], [0.0, 1.0]), ValueError,
+         "logq must hold one value per grid point (2), got shape (1,); evaluate it on x"),
+        (lambda: kh.normal_expectation(lambda x: x, "a", 1.0), TypeError,
+         "mu must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+        (lambda: kh.normal_expectation(lambda x: x, 0.0, "a"), TypeError,
+         "sigma must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+        (lambda: kh.normal_expectation(lambda x: x, 0.0, 0.0), ValueError,
+         "sigma must be > 0 (a standard deviation), got 0.0"),
+        (lambda: kh.normal_expectation(lambda x: 1.0, 0.0, 1.0), ValueError,
+         "f returned shape () for points of shape (801,); it must return one value per point (write it with "
+         "numpy so it works on a whole array)"),
+    ],
+)
+def test_error_messages_in_full(call, error, message):
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        call()

@@ -1,10 +1,12 @@
 """One test per kind of bad input: the error type, and a message naming the argument and the fix."""
 
 import math
+import re
 
 import numpy as np
 import pytest
 
+import kl_helpers as kh
 from kl_helpers import (
     cross_entropy,
     entropy,
@@ -121,3 +123,72 @@ def test_gaussian_non_finite_mean():
 def test_gaussian_non_numeric():
     with pytest.raises(TypeError, match="mu must be numbers, not a string"):
         normal_logpdf(0.0, "0", 1.0)
+
+
+# --- found by the mutation audit (make mutation) ---------------------------------------------------
+
+
+def test_rows_of_a_three_dimensional_input_are_named_by_their_index():
+    # Bug found by the audit: numpy 2 printed these as "row (np.int64(1), np.int64(0))".
+    a = np.full((2, 2, 2), 0.5)
+    a[1, 0] = [1.5, -0.5]
+    with pytest.raises(ValueError, match=r"^p has a negative entry \(-0\.5\) at row \(1, 0\), index 1; "
+                                         r"probabilities must be >= 0$"):
+        entropy(a)
+    b = np.full((2, 2, 2), 0.5)
+    b[1, 0, 1] = 0.6
+    with pytest.raises(ValueError, match=r"^p \(row \(1, 0\)\) sums to 1\.1, not 1;"):
+        entropy(b)
+
+
+def test_first_negative_entry_is_reported_even_after_a_zero():
+    with pytest.raises(ValueError,
+                       match=r"^q has a negative entry \(-0\.1\) at index 1; probabilities must be >= 0$"):
+        kl_divergence(P, [0.0, -0.1, 1.1])
+
+
+def test_overflowing_sum_with_zero_or_small_entries():
+    for p in ([0.0, 1e308, 1e308], [0.5, 1e308, 1e308]):
+        with pytest.raises(ValueError, match=r"^p has entries so large that their sum overflows; pass "
+                                             r"probabilities \(summing to 1\), or pass normalize=True"):
+            kl_divergence(p, P)
+
+
+def test_non_finite_message_in_full():
+    with pytest.raises(ValueError, match=r"^p contains a non-finite value \(nan\) at flat index 0; "
+                                         r"every entry must be a finite number$"):
+        kl_divergence([math.nan, 0.5, 0.5], P)
+
+
+def test_as_distribution_validates_and_normalises():
+    from kl_helpers._validate import as_distribution
+
+    np.testing.assert_array_equal(as_distribution([1, 3], "w", normalize=True), [0.25, 0.75])
+    with pytest.raises(ValueError, match=r"^w must be a one-dimensional vector of probabilities, got shape "
+                                         r"\(1, 2\)$"):
+        as_distribution([[0.5, 0.5]], "w")
+
+
+def test_one_count_is_a_distribution():
+    from kl_helpers import categorical_mle
+
+    assert categorical_mle([5]).tolist() == [1.0]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: kh.kl_estimates_normal(0, 1, 0, 1, 5, 5, rng=1), TypeError,
+         "rng must be a numpy Generator, got int; create one with np.random.default_rng(seed)"),
+        (lambda: kh.kl_estimator_terms([0.0], [0.0], 1), TypeError,
+         "estimator must be a string, one of 'k1', 'k2', 'k3'; got 1"),
+        (lambda: kh.kl_estimate(1, lambda x: x, [1.0]), TypeError,
+         "logp must be a function returning log-densities, got int; pass e.g. lambda x: "
+         "gaussian_logpdf(x, 0.0, 1.0)"),
+        (lambda: kh.kl_estimates_normal(0, 1, 0, 1, 2.5, 5, np.random.default_rng(0)), TypeError,
+         "n must be an integer, got 2.5"),
+    ],
+)
+def test_shared_messages_in_full(call, error, message):
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        call()
