@@ -13,6 +13,9 @@ from typing import Any
 
 import numpy as np
 
+# numpy >= 1.25 has np.exceptions.AxisError; numpy 2 removed the old np.AxisError alias.
+_AXIS_ERROR = getattr(getattr(np, "exceptions", np), "AxisError", ValueError)
+
 #: How far from 1 the entries of a probability vector may sum (float round-off, not sloppiness).
 SUM_TOLERANCE = 1e-9
 
@@ -93,7 +96,7 @@ def as_distributions(
         )
     try:
         arr = np.moveaxis(arr, axis, -1)
-    except np.exceptions.AxisError:
+    except _AXIS_ERROR:
         raise ValueError(
             f"axis={axis} is out of range for {name} of shape {arr.shape}; use an axis between "
             f"{-arr.ndim} and {arr.ndim - 1}"

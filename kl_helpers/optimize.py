@@ -20,6 +20,14 @@ from ._validate import as_sample, function_arg, positive_int, scalar
 __all__ = ["DescentHistory", "gradient_descent", "numerical_gradient"]
 
 
+def _norm(g: np.ndarray) -> float:
+    """Euclidean norm without overflow: np.linalg.norm squares the entries (1e155² overflows)."""
+    top = float(np.max(np.abs(g))) if g.size else 0.0
+    if top == 0.0 or not np.isfinite(top):
+        return top
+    return top * float(np.sqrt(np.sum((g / top) ** 2)))
+
+
 def numerical_gradient(
     f: Callable[[np.ndarray], float], theta: ArrayLike, step: float = 1e-6
 ) -> np.ndarray:
@@ -176,7 +184,7 @@ def gradient_descent(
         return value, g
 
     value, g = evaluate(theta, 0)
-    thetas, losses, norms = [theta], [value], [float(np.linalg.norm(g))]
+    thetas, losses, norms = [theta], [value], [float(_norm(g))]
     for step in range(1, max_steps + 1):
         if norms[-1] <= tol:
             break
@@ -193,7 +201,7 @@ def gradient_descent(
             )
         thetas.append(theta)
         losses.append(value)
-        norms.append(float(np.linalg.norm(g)))
+        norms.append(float(_norm(g)))
     return DescentHistory(
         thetas=np.array(thetas),
         losses=np.array(losses),

@@ -424,3 +424,13 @@ def test_error_messages_in_full(call, error, message):
         warnings.simplefilter("error")
         with pytest.raises(error, match=f"^{re.escape(message)}$"):
             call()
+
+
+def test_a_huge_but_finite_gradient_raises_no_overflow_warning():
+    # np.linalg.norm squares the entries, so a gradient of 1e155 used to warn; the descent
+    # reports divergence through its own message instead.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        history = gradient_descent(lambda t: 0.0, lambda t: np.array([1e155, 1e155]), [0.0, 0.0], 1e-300,
+                                   max_steps=2)
+    assert history.grad_norms[0] == pytest.approx(1e155 * math.sqrt(2), rel=1e-12)

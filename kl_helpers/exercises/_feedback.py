@@ -197,6 +197,9 @@ def wants(precision: Precision) -> Callable[[Callable[..., Feedback]], Callable[
 
 
 def _type_name(value: Any) -> str:
+    # numpy < 2 names its boolean scalar type "bool_"; a learner should read "bool" either way.
+    if isinstance(value, np.bool_):
+        return "bool"
     return type(value).__name__
 
 
