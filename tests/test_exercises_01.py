@@ -145,3 +145,34 @@ def test_my_kl_unfinished():
     assert unfinished.correct is None
     assert repr(unfinished) == "✏️ Your turn: my_kl returns None; implement it and run the cell again."
     assert check_01_my_kl(None).correct is None
+
+
+def test_my_kl_messages_word_for_word():
+    # Issue 9 (mutation testing): learners read these; each verdict is pinned exactly.
+    assert repr(check_01_my_kl(_good)) == "✅ Correct on all four cases, including the zeros."
+    assert repr(check_01_my_kl(0.1)) == "❌ Pass the function itself, e.g. check_01_my_kl(my_kl)."
+    assert repr(check_01_my_kl(lambda p, q: np.sum(p * np.log(p / q)))) == (
+        "❌ NaN for p=[0.5, 0.5, 0.0], q=[0.25, 0.25, 0.5]. Hint: 0·log(0/q) must count as 0, so skip "
+        "the outcomes where p is 0.")
+    assert repr(check_01_my_kl(lambda p, q: math.nan if _supports_q_zero(p, q) else _good(p, q))) == (
+        "❌ NaN for p=[0.5, 0.5], q=[1.0, 0.0]. Hint: q is 0 where p > 0 here, so the divergence is "
+        "+infinity (math.inf), not undefined.")
+    assert repr(check_01_my_kl(lambda p, q: math.nan)) == (
+        "❌ NaN for p=[0.2, 0.5, 0.3], q=[0.3, 0.4, 0.3]. Hint: look for 0/0, 0·inf or inf - inf in "
+        "your formula.")
+    assert repr(check_01_my_kl(lambda p, q: -math.inf if _supports_q_zero(p, q) else _good(p, q))) == (
+        "❌ Wrong value for p=[0.5, 0.5], q=[1.0, 0.0]. Hint: when q is 0 where p > 0 the divergence is "
+        "+infinity (math.inf), not -infinity.")
+    assert repr(check_01_my_kl(lambda p, q: 0.0 if _supports_q_zero(p, q) else _good(p, q))) == (
+        "❌ Wrong value for p=[0.5, 0.5], q=[1.0, 0.0]. Hint: when q is 0 where p > 0 the divergence is "
+        "infinite (math.inf).")
+    assert repr(check_01_my_kl(lambda p, q: _good(q, p))) == (
+        "❌ Wrong value for p=[0.2, 0.5, 0.3], q=[0.3, 0.4, 0.3]. Hint: check the direction "
+        "p·log(p/q) and use the natural log.")
+
+
+def test_my_kl_accepts_rounding_noise_where_the_divergence_is_zero():
+    # For p = q the divergence is exactly 0, where a relative tolerance alone accepts nothing but
+    # 0 itself; a learner's sum of rounded terms (here 1e-15 off) must still pass.
+    assert check_01_my_kl(lambda p, q: _good(p, q) + 1e-15).correct
+    assert not check_01_my_kl(lambda p, q: _good(p, q) + 1e-9).correct

@@ -137,3 +137,38 @@ def test_variance_gradient_robust_to_learner_bugs():
     assert "a number, not str" in check_04_variance_gradient(lambda mu, v, x: "a").message
     assert "single number" in check_04_variance_gradient(lambda mu, v, x: x).message
     assert "Pass the function" in check_04_variance_gradient(3.0).message
+
+
+def test_variance_gradient_messages_word_for_word():
+    # Issue 9 (mutation testing): learners read these; each verdict is pinned exactly, and a
+    # targeted slip hint is a ❌ (correct is False), never a ✏️ pending.
+    def summed(mu, v, x):
+        return len(x) * _right_variance_grad(mu, v, x)
+
+    def d_sigma(mu, v, x):
+        s = math.sqrt(v)
+        return 1 / s - np.mean((x - mu) ** 2) / s**3
+
+    assert repr(check_04_variance_gradient(_right_variance_grad)) == (
+        "✅ Correct at all three points: your gradient matches finite differences.")
+    fb = check_04_variance_gradient(summed)
+    assert fb.correct is False and repr(fb) == (
+        "❌ That is the derivative of the summed NLL. The exercise uses the average NLL: divide by the "
+        "number of data.")
+    fb = check_04_variance_gradient(d_sigma)
+    assert fb.correct is False and repr(fb) == (
+        "❌ That is the derivative with respect to σ. The variable here is v = σ²: write the NLL in "
+        "terms of v first (or use the chain rule).")
+    assert repr(check_04_variance_gradient(lambda mu, v, x: 0.0)) == (
+        "❌ Wrong value at mu=0.0, v=2.25. Hint: NLL = ½ ln(2πv) + mean((x − μ)²) / (2v); "
+        "differentiate both terms in v.")
+    assert repr(check_04_variance_gradient(3.0)) == (
+        "❌ Pass the function itself, e.g. check_04_variance_gradient(grad_variance).")
+
+
+def test_categorical_mle_sum_tolerance_follows_the_rounding():
+    # Four entries each rounded to 3 decimals can sum to 1 ± 0.002: still right, not "sum to 1".
+    right = np.array(SPINNER_COUNTS) / sum(SPINNER_COUNTS)
+    rounded_down = right - np.array([0.0004, 0.0004, 0.0004, 0.0])
+    assert check_04_categorical_mle(rounded_down).correct
+    assert "sum to 1" in check_04_categorical_mle(right * 1.01).message

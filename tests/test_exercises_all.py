@@ -230,3 +230,158 @@ def test_wrong_functions_get_feedback(name):
         assert isinstance(fb, Feedback) and fb.correct is False, fb
     assert check(lambda *a: None).correct is None
     assert "Pass the function" in check(1.0).message
+
+
+# --- every verdict's exact wording ----------------------------------------------------------
+# Learners read these messages, so each one is pinned word for word (issue 9: mutation testing
+# showed that a garbled hint or praise went unnoticed). Answers are hand-computed values rounded
+# to the stated precision (see NUMBERS), or the known slips worked out by hand:
+# 0.044 = D_KL(p‖q) in bits; 0.032 = D_KL(q‖p) in nats; 1.75 = average length of q's code; 2.11 = H(N(0, 2²));
+# 1.0 = θ*, 0.726 = H(N(1, 0.5²)), 0.318 = the remaining KL; 0.399 = 1/√(2π);
+# -1.5, 1.125, 0.723 = the k1, k2 and upside-down k3 terms (ln r = 1.5); 50 = √2500;
+# 1.44 and -7.20 = the negated and summed log-likelihoods; (3, 1) and (3, 4) = one component's
+# width and the variance; 1/12 = the uniform's variance; 0.472 = half the VAE KL; 0.347 = JS in nats.
+NOT_YET = "❌ Not yet. Hint: "
+MESSAGES = [
+    ("check_01_reverse_bits", 0.0467,
+     "✅ Correct: and it differs from D_KL(p‖q) in bits, because KL is not symmetric."),
+    ("check_01_reverse_bits", 0.0,
+     NOT_YET + "q is now the distribution the data come from, so it goes first; use log base 2."),
+    ("check_01_reverse_bits", 0.044,
+     "❌ That is D_KL(p‖q). The exercise asks for the other direction."),
+    ("check_01_reverse_bits", 0.032, "❌ Right direction, wrong unit: that is in nats; convert to bits."),
+    ("check_01_code_overhead", 0.25, "✅ Correct: the extra length is D_KL(p‖q) in bits."),
+    ("check_01_code_overhead", 0.0,
+     NOT_YET + "average the code lengths under p for both codes (lengths are -log2 of the "
+     "probabilities), then subtract."),
+    ("check_01_code_overhead", 1.75,
+     "❌ That is the average length with q's code. Subtract what p's own code would need."),
+    ("check_01_support", {"A", "C", "D"},
+     "✅ Correct: q must be positive wherever p is; elsewhere it is free."),
+    ("check_01_support", {"B"},
+     NOT_YET + "D_KL(p‖q) is infinite exactly when q is 0 on an outcome where p is positive. "
+     "Outcomes where p is 0 contribute nothing, whatever q puts there."),
+    ("check_01_support", 3,
+     '❌ Answer with a set of letters picked from A, B, C, D, written like {"X", "Y"}.'),
+    ("check_01_support", "Z", "❌ Unknown candidate(s) ['Z']; pick from A, B, C, D."),
+    ("check_02_neg_entropy", -2.11, "✅ Correct: ∫ p ln p dx is minus the entropy."),
+    ("check_02_neg_entropy", 0.0,
+     NOT_YET + "H(p) = -∫ p ln p dx, and a normal's entropy is ½ ln(2πeσ²)."),
+    ("check_02_neg_entropy", 2.11,
+     "❌ That is the entropy H(p). Look at the sign in front of the integral."),
+    ("check_02_min_cross_entropy", 1.04,
+     "✅ Correct: H(p) plus the divergence that a fixed-width model cannot remove."),
+    ("check_02_min_cross_entropy", 0.0,
+     NOT_YET + "both H(p, q_θ) and D_KL(p‖q_θ) are smallest at the same θ; use "
+     "H(p, q) = H(p) + D_KL(p‖q) there."),
+    ("check_02_min_cross_entropy", 1.0,
+     "❌ That is where the minimum is (θ). The exercise asks for the value."),
+    ("check_02_min_cross_entropy", 0.726,
+     "❌ That is H(p), the minimum over all models. Here q's width is fixed, so q cannot match p "
+     "exactly: some divergence remains."),
+    ("check_02_min_cross_entropy", 0.318,
+     "❌ That is the smallest divergence. The cross-entropy adds something."),
+    ("check_02_zero_entropy_sigma", 0.242,
+     "✅ Correct: any narrower normal has negative differential entropy."),
+    ("check_02_zero_entropy_sigma", 1.0, NOT_YET + "solve ½ ln(2πeσ²) = 0 for σ."),
+    ("check_02_zero_entropy_sigma", 0.399,
+     "❌ At that σ the peak density is 1. The entropy averages -ln p over the whole density, not at "
+     "the peak: set the entropy formula to 0."),
+    ("check_03_k3_term", 1.98, "✅ Correct: positive, as every k3 term is."),
+    ("check_03_k3_term", 1.0,
+     NOT_YET + "compute ln r = ln q(2) - ln p(2) first, then k3 = (r - 1) - ln r."),
+    ("check_03_k3_term", -1.5, "❌ That is the k1 term. k3 uses r itself, not only ln r."),
+    ("check_03_k3_term", 1.125, "❌ That is the k2 term. k3 uses r itself, not only ln r."),
+    ("check_03_k3_term", 0.723, "❌ Close: your ratio is upside down. Here r = q(x)/p(x)."),
+    ("check_03_samples_needed", 2500,
+     "✅ Correct: a hundred times smaller error costs ten thousand times more samples."),
+    ("check_03_samples_needed", 10,
+     NOT_YET + "the standard error is σ/√N, with σ the standard deviation of one term "
+     "ln p(x) - ln q(x); estimate σ from a large sample or work it out for these normals."),
+    ("check_03_samples_needed", 50, "❌ That is √N. The standard error shrinks like 1/√N: solve for N."),
+    ("check_03_unbiased", {"k1", "k3"},
+     "✅ Correct: both average to D_KL exactly; k3 is also never negative."),
+    ("check_03_unbiased", {"k2"},
+     NOT_YET + "take the expectation under p of each term. E_p[ln r] = -D_KL, and E_p[r] = ∫ q dx "
+     "over the set where p > 0 (so 1 when q = 0 wherever p = 0, as here). Which terms then average "
+     "to D_KL exactly? The table in the notebook shows the bias of each, within its standard error."),
+    ("check_03_unbiased", 3,
+     '❌ Answer with a set of names from k1, k2, k3, written like {"k1", "k2"}.'),
+    ("check_04_categorical_mle", [0.28, 0.18, 0.5, 0.04],
+     "✅ Correct: the empirical distribution is both the MLE and the KL minimiser."),
+    ("check_04_categorical_mle", [0.25] * 4,
+     NOT_YET + "D_KL(p̂‖q) is never negative and is 0 only when q equals p̂; so what is p̂ for "
+     "these counts?"),
+    # A zero is a valid probability: judged on its merits, not sent back as "not >= 0".
+    ("check_04_categorical_mle", [0.5, 0.5, 0.0, 0.0],
+     NOT_YET + "D_KL(p̂‖q) is never negative and is 0 only when q equals p̂; so what is p̂ for "
+     "these counts?"),
+    ("check_04_categorical_mle", [14, 9, 25, 2],
+     "❌ Those are counts, not probabilities: a distribution sums to 1."),
+    ("check_04_categorical_mle", [0.5] * 4,
+     "❌ Your entries sum to 2; probabilities are >= 0 and sum to 1."),
+    ("check_04_categorical_mle", [1.2, -0.2, 0.0, 0.0],
+     "❌ Your entries sum to 1; probabilities are >= 0 and sum to 1."),
+    ("check_04_categorical_mle", [0.5, 0.5],
+     "❌ Answer with a list of four probabilities, e.g. [0.7, 0.1, 0.1, 0.1]."),
+    ("check_04_kl_nll_gap", -1.44,
+     "✅ Correct: the gap is the average of ln p(x_i), the same for every θ."),
+    ("check_04_kl_nll_gap", 0.0,
+     NOT_YET + "write both as averages over the data and subtract term by term; what is left does "
+     "not involve the model at all."),
+    ("check_04_kl_nll_gap", 1.44, "❌ Right size, wrong sign: which of the two is larger?"),
+    ("check_04_kl_nll_gap", -7.20, "❌ That is a sum over the data; both quantities are averages."),
+    ("check_05_moment_match", (3.0, 2.0),
+     "✅ Correct: the forward fit matches the mean and variance of p."),
+    ("check_05_moment_match", (2.0, 2.0),
+     "❌ The mean is not right yet. Hint: the mean of a mixture is the weighted average of the "
+     "component means."),
+    ("check_05_moment_match", (3.0, 2.5),
+     "❌ The mean is right; sigma is not. Hint: variance = average within-component variance + "
+     "variance of the component means; then take the square root."),
+    ("check_05_moment_match", (3.0, 1.0),
+     "❌ That is the width of one component. The fit must also cover the spread between the "
+     "components (law of total variance)."),
+    ("check_05_moment_match", (3.0, 4.0),
+     "❌ The mean is right, but that is a variance; sigma is a standard deviation."),
+    ("check_05_moment_match", "3, 2", "❌ Answer with a pair (mu, sigma), e.g. (1.0, 0.5)."),
+    ("check_05_direction", "reverse",
+     "✅ Correct: D_KL(q‖p) is an average under q, so q pays heavily for mass where p is tiny, and "
+     "it shrinks onto a mode instead."),
+    ("check_05_direction", "Forward",
+     NOT_YET + "ask which direction averages log(q/p) over the places where q puts its mass, and "
+     "what happens there when p ≈ 0."),
+    ("check_05_direction", 2, '❌ Answer with the string "forward" or "reverse".'),
+    ("check_05_uniform_limit", 0.289,
+     "✅ Correct: the MLE converges to the moment-matched Gaussian, not to the uniform."),
+    ("check_05_uniform_limit", 0.5,
+     NOT_YET + "as N grows, the MLE goes to the KL projection of p onto the Gaussians, which "
+     "matches the moments of p. What is the spread of a uniform on [0, 1]?"),
+    ("check_05_uniform_limit", 1 / 12, "❌ That is a variance; the question asks for a standard deviation."),
+    ("check_06_cross_entropy", 1.41, "✅ Correct: the negative log-likelihood of the true class."),
+    ("check_06_cross_entropy", 2.0,
+     NOT_YET + "the loss is minus the log-softmax of the logits, read at the true class."),
+    ("check_06_cross_entropy", -1.41,
+     "❌ Check the sign: a loss is a negative log-probability, so it is >= 0."),
+    ("check_06_vae_kl", 0.943, "✅ Correct: the sum of one closed-form KL per latent dimension."),
+    ("check_06_vae_kl", 0.0,
+     NOT_YET + "one term per latent dimension, ½(σ² + μ² − 1 − ln σ²); remember log_var is ln σ², "
+     "and add the terms."),
+    ("check_06_vae_kl", 0.472,
+     "❌ That is the mean over the latent dimensions; a KL between two-dimensional Gaussians is "
+     "their sum."),
+    ("check_06_js_bits", 0.5, "✅ Correct: finite although D_KL(p‖q) is infinite here."),
+    ("check_06_js_bits", 1.0,
+     NOT_YET + "form m = (p + q)/2 first; both KL terms against m are finite. Use log base 2."),
+    ("check_06_js_bits", 0.347, "❌ Right value in nats; the question asks for bits."),
+]
+
+
+@pytest.mark.parametrize(("name", "answer", "shown"), MESSAGES, ids=lambda v: repr(v)[:40])
+def test_every_verdict_reads_exactly_as_written(name, answer, shown):
+    assert repr(_checker(name)(answer)) == shown
+
+
+def test_every_answer_checker_has_its_verdicts_pinned():
+    pinned = {name for name, _, _ in MESSAGES}
+    assert pinned == set(CHECKERS) - set(FUNCTIONS)  # the function checkers: in their own files

@@ -124,7 +124,8 @@ def test_precision_names():
 @pytest.mark.parametrize("bad", [(0, "decimal places"), (2.0, "decimal places"), (True, "decimal places"),
                                  (3, "percent")])
 def test_precision_validates(bad):
-    with pytest.raises(ValueError):
+    said = r"^(kind must be one of .*, not 'percent'|digits must be a positive int, not .+)$"
+    with pytest.raises(ValueError, match=said):
         Precision(*bad)
 
 
@@ -208,6 +209,14 @@ def test_slip_hint_needs_the_answer_closer_to_the_slip():
     kwargs = {"precision": SF3, "hint": "think.", "praise": "Yes.", "slips": [(1.004, "Slip.")]}
     assert check_number(0.9995, 0.996, **kwargs).message.startswith("Not yet")
     assert check_number(1.0025, 0.996, **kwargs).message == "Slip."
+
+
+def test_slip_hint_needs_the_answer_strictly_closer_to_the_slip():
+    # 10.0 is exactly as far from the slip 10.0390625 as from the true 9.9609375 (all exact binary
+    # fractions) and agrees with the slip to 3 significant figures (±0.05): a tie is a plain hint.
+    kwargs = {"precision": SF3, "hint": "think.", "praise": "Yes.", "slips": [(10.0390625, "Slip.")]}
+    assert check_number(10.0, 9.9609375, **kwargs) == Feedback(False, "Not yet. Hint: think.")
+    assert check_number(10.001, 9.9609375, **kwargs) == Feedback(False, "Slip.")
 
 
 def test_the_closest_of_several_slips_wins():
@@ -335,6 +344,12 @@ def test_call_learner_silences_numpy_warnings():
     # pytest turns warnings into errors here: a leaked RuntimeWarning would fail this test.
     assert call_learner(lambda: np.log(np.zeros(1)), name="f") == -math.inf
     assert call_learner(lambda: np.float64(1.0) / 0.0, name="f") == math.inf
+
+
+def test_call_learner_silences_numpy_even_when_the_learner_set_errors_to_raise():
+    # A learner's session may have np.seterr(all="raise"); log(0) is then still -inf, not a crash.
+    with np.errstate(all="raise"):
+        assert call_learner(lambda: np.log(np.zeros(1)), name="f") == -math.inf
 
 
 def test_call_learner_turns_problems_into_feedback():
