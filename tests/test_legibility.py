@@ -161,14 +161,8 @@ def test_every_panel_is_legible_wherever_its_sliders_go(cls):
     found = {}
     for values in _positions(panel):
         panel.set(**values)
-        for artist in panel._animated:
-            artist.set_animated(False)
-        try:
-            problems = legibility_problems(panel.figure)
-        finally:
-            for artist in panel._animated:
-                artist.set_animated(True)
-            panel._capture_background()
+        with panel.fully_drawn() as figure:
+            problems = legibility_problems(figure)
         if problems:
             found[str(values)] = problems
     assert not found, found

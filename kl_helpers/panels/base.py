@@ -32,8 +32,9 @@ notebook read without a kernel (GitHub, nbviewer, a static site) still shows the
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import ipywidgets as widgets
@@ -216,16 +217,26 @@ class Panel:
         self.png = encode_png(canvas)
         self.image.value = self.png
 
-    def render_full(self) -> bytes:
-        """Render the current state with a full, non-blitted draw (tests compare it with :attr:`png`)."""
+    @contextlib.contextmanager
+    def fully_drawn(self) -> Iterator[Figure]:
+        """Within the block, every artist is drawn by a plain ``figure.canvas.draw()``.
+
+        Moving artists are normally left out of full draws (they are blitted); tests and the
+        picture of a state need the whole figure. The blitting background is re-captured after.
+        """
         for artist in self._animated:
             artist.set_animated(False)
         try:
-            return render_png(self.figure)
+            yield self.figure
         finally:
             for artist in self._animated:
                 artist.set_animated(True)
             self._capture_background()
+
+    def render_full(self) -> bytes:
+        """Render the current state with a full, non-blitted draw (tests compare it with :attr:`png`)."""
+        with self.fully_drawn() as figure:
+            return render_png(figure)
 
     def render_from_scratch(self) -> bytes:
         """Render the current state the naive way (new figure, layout, tight bbox), for benchmarks.
