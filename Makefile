@@ -14,7 +14,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # renders offline. The browser tests start their servers with the same two variables.
 JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter/config JUPYTER_PATH=$(CURDIR)/tools/jupyter/data
 
-.PHONY: help setup lab test quick test-matrix lint execute clean bench explore browser mutation
+.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore browser mutation
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -44,7 +44,10 @@ quick: $(STAMP)  ## the everyday subset: lint, unit tests and doctests (no noteb
 	$(BIN)/python -m pytest tests kl_helpers --ignore=tests/browser -q
 
 execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (then review the diff!)
-	$(BIN)/python tools/store_outputs.py notebooks/*.ipynb
+	$(BIN)/python tools/store_outputs.py notebooks/*.ipynb notebooks/solutions/*.ipynb
+
+copies: $(STAMP)  ## teacher copies: each lesson with its worked solutions in place, in teacher/ (generated)
+	$(BIN)/python tools/copies.py teacher
 
 browser:  ## make sure Chromium is there for the browser tests (installs it with apt-get as root)
 	@if [ -x "$(CHROMIUM)" ]; then \
