@@ -386,7 +386,8 @@ MESSAGES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "answer", "shown"), MESSAGES, ids=lambda v: repr(v)[:40])
+@pytest.mark.parametrize(("name", "answer", "shown"), MESSAGES,
+                         ids=[f"{name}-{i}" for i, (name, _, _) in enumerate(MESSAGES)])
 def test_every_verdict_reads_exactly_as_written(name, answer, shown):
     assert repr(_checker(name)(answer)) == shown
 

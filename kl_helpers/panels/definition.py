@@ -62,6 +62,14 @@ class DirectionPanel(Panel):
             "reverse": kl_normal_normal(mu_q, sigma_q, *p),
         }
 
+    def describe(self, result: Mapping[str, Any]) -> str:
+        return (
+            f"Left: the density of p = N(0, 1) and of q = N({result['mu_q']:.2f}, "
+            f"{self.controls['sigma_q'].value:.2f}²). Right: both KL directions against the mean "
+            f"of q; at this q, D_KL(p‖q) = {result['forward']:.3f} nats and "
+            f"D_KL(q‖p) = {result['reverse']:.3f} nats."
+        )
+
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_d, ax_k = fig.subplots(1, 2)
         p_density = normal_pdf(_X, self.mu_p, self.sigma_p)
