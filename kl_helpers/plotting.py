@@ -18,6 +18,7 @@ from PIL import Image
 
 __all__ = [
     "COLORS",
+    "TEXT_COLORS",
     "alt_text",
     "blank_figure",
     "describe",
@@ -41,6 +42,26 @@ COLORS = {
     "ink": "#000000",
     "grey": "#666666",
 }
+
+
+def _darkened(color: str, ratio: float = 4.6) -> str:
+    # Scale towards black until the colour's WCAG contrast against white reaches ``ratio``.
+    import matplotlib.colors as mcolors
+
+    def luminance(rgb: tuple[float, ...]) -> float:
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    rgb = mcolors.to_rgb(color)
+    scale = 1.0
+    while 1.05 / (luminance(tuple(c * scale for c in rgb)) + 0.05) < ratio:
+        scale -= 0.01
+    return mcolors.to_hex(tuple(c * scale for c in rgb))
+
+
+#: The palette's colours for text: the same hues, darkened where needed so that text on white
+#: meets WCAG AA contrast (4.5 : 1); orange and green lines are fine, orange text is not.
+TEXT_COLORS = {role: _darkened(color) for role, color in COLORS.items()}
 
 #: The smallest text in any figure or panel, in points at the figure's own size: legible from the
 #: back of a room when a 9-inch panel is projected at 1024 × 768 (tests/test_legibility.py).

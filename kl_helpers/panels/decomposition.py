@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..distributions import kl_normal_normal, normal_cross_entropy, normal_entropy, normal_pdf
-from ..plotting import COLORS, legend, style_axes
+from ..plotting import COLORS, TEXT_COLORS, legend, style_axes
 from .base import Panel, float_slider
 
 __all__ = ["DecompositionPanel"]
@@ -124,7 +124,7 @@ class DecompositionPanel(Panel):
 
         ce_text, kl_text, gap_text = (
             key_c.text(0.0, y, "", transform=key_c.transAxes, va="top", fontsize=11,
-                       color=COLORS[key], animated=True)
+                       color=TEXT_COLORS[key], animated=True)
             for y, key in ((1.0, "alt"), (0.62, "kl"), (0.24, "ink"))
         )
         return SimpleNamespace(q_line=q_line, q_fill=q_fill, band=band, ce_line=ce_line,

@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..distributions import kl_normal_normal, normal_pdf
-from ..plotting import COLORS, FONT_SIZE, legend, style_axes
+from ..plotting import COLORS, FONT_SIZE, TEXT_COLORS, legend, style_axes
 from .base import Panel, float_slider
 
 __all__ = ["DirectionPanel"]
@@ -98,7 +98,7 @@ class DirectionPanel(Panel):
         # above the axes, so no curve or marker can cross them.
         fwd_text, rev_text = (
             ax_k.text(0.0, y, "", transform=ax_k.transAxes, va="bottom", fontsize=FONT_SIZE,
-                      color=COLORS[key], animated=True)
+                      color=TEXT_COLORS[key], animated=True)
             for y, key in ((1.14, "kl"), (1.02, "alt"))
         )
         # A fixed view that holds every reachable value: linear from 0 to 1 nat, logarithmic
