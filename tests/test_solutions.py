@@ -99,7 +99,7 @@ def test_solutions_mirror_the_lesson(lesson):
     cells = solutions["cells"]
     headings = [i for i, c in enumerate(cells)
                 if c["cell_type"] == "markdown" and copies.HEADING.match(copies.text(c).strip())]
-    for (kind, number, li), si in zip(items, headings):
+    for (kind, number, li), si in zip(items, headings, strict=True):
         assert copies.text(cells[si]).strip() == f"### {kind} {number}"
         assert copies.text(cells[si + 1]).rstrip() == copies.strip_link(copies.text(lesson_cells[li])), (
             f"{kind} {number}: the statement in the solutions differs from the lesson's")
