@@ -14,7 +14,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # renders offline. The browser tests start their servers with the same two variables.
 JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter/config JUPYTER_PATH=$(CURDIR)/tools/jupyter/data
 
-.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore browser mutation
+.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore browser mutation release-links
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -48,6 +48,12 @@ execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (the
 
 copies: $(STAMP)  ## teacher copies: each lesson with its worked solutions in place, in teacher/ (generated)
 	$(BIN)/python tools/copies.py teacher
+
+# Pin a release everywhere (tools/set_release.py, standard library only): the package version, the
+# tag in tools/course_settings.json that the launch links use, and every notebook's install cell.
+VERSION ?=
+release-links:  ## pin a release: make release-links VERSION=v0.2.0 (version, launch links, install cells)
+	$(PYTHON) tools/set_release.py $(VERSION)
 
 browser:  ## make sure Chromium is there for the browser tests (installs it with apt-get as root)
 	@if [ -x "$(CHROMIUM)" ]; then \
