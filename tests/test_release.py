@@ -151,7 +151,8 @@ def test_block_fits_the_line_length():
 
 @pytest.fixture
 def copy(tmp_path) -> Path:
-    for name in ("tools/course_settings.json", "pyproject.toml", "kl_helpers/__init__.py", "README.md"):
+    for name in ("tools/course_settings.json", "pyproject.toml", "kl_helpers/__init__.py", "README.md",
+                 "CITATION.cff"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks",
@@ -161,7 +162,7 @@ def copy(tmp_path) -> Path:
 
 def _files(root: Path) -> dict[str, str]:
     paths = [root / "tools/course_settings.json", root / "pyproject.toml", root / "kl_helpers/__init__.py",
-             root / "README.md", *sorted((root / "notebooks").rglob("*.ipynb"))]
+             root / "README.md", root / "CITATION.cff", *sorted((root / "notebooks").rglob("*.ipynb"))]
     return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in paths}
 
 
@@ -174,6 +175,10 @@ def _without_first_code_source(text: str) -> dict:
     cell = set_release.first_code_cell(nb)
     if cell is not None:
         cell["source"] = None
+    # The footer's version-and-licences line (tools/stamp.py) changes with the release too.
+    for other in nb["cells"]:
+        if other["cell_type"] == "markdown":
+            other["source"] = set_release.stamp.LINE.sub("", "".join(other["source"]))
     return nb
 
 
@@ -202,7 +207,9 @@ def test_tool_pins_another_release_and_changes_only_the_install_cells(copy, caps
     assert changed == len(NOTEBOOKS)
     assert after["README.md"] == before["README.md"].replace(BLOCK, block)
     assert block in after["README.md"]
-    assert f"{changed + 4} file(s) changed" in capsys.readouterr().out
+    assert after["CITATION.cff"] == before["CITATION.cff"].replace(f'version: "{VERSION}"', 'version: "9.8.7"')
+    # settings, pyproject, __init__, README, CITATION.cff and every notebook (install cell or footer)
+    assert f"{5 + sum(n.endswith('.ipynb') for n in before)} file(s) changed" in capsys.readouterr().out
 
 
 def test_tool_is_idempotent_and_returns_to_the_stored_files(copy, capsys):
@@ -222,10 +229,11 @@ def test_tool_replaces_the_plain_import_line_in_any_notebook_folder(copy):
     nb = json.loads(lesson.read_text(encoding="utf-8"))
     cell = set_release.first_code_cell(nb)
     cell["source"] = _source(cell).replace(BLOCK, set_release.IMPORT_LINE).splitlines(keepends=True)
-    # nbformat's layout; 01 is stored without a final newline.
-    plain = json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True)
+    # nbformat's layout, with or without the final newline the stored file has.
+    stored = (ROOT / "notebooks" / "01_definition.ipynb").read_text(encoding="utf-8")
+    plain = json.dumps(nb, indent=1, ensure_ascii=False, sort_keys=True) + "\n" * stored.endswith("\n")
     assert "%pip" not in plain and set_release.IMPORT_LINE in plain
-    (copy / "notebooks" / "solutions").mkdir()
+    (copy / "notebooks" / "solutions").mkdir(exist_ok=True)
     solution = copy / "notebooks" / "solutions" / "01_definition_solutions.ipynb"
     solution.write_text(plain, encoding="utf-8")
     lesson.write_text(plain, encoding="utf-8")

@@ -14,7 +14,9 @@ It writes
   explorer, solutions; notebooks without code are skipped). The first run replaces the line
   ``import kl_helpers as kh`` with the block; later runs rewrite the block. Nothing else in a
   notebook changes: no re-execution, same JSON layout;
-* the copy of the block that README.md shows.
+* the copy of the block that README.md shows,
+* ``version`` in ``CITATION.cff`` and the version-and-licences line at the foot of every notebook
+  (``tools/stamp.py``).
 
 Running it twice changes nothing the second time. Then commit, tag and push (it prints how).
 """
@@ -31,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import course_links  # tools/ is not a package: found through the path above
+import stamp
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -163,6 +166,17 @@ def rewrite_readme(text: str, block: str, where: Path) -> str:
     return new
 
 
+def stamp_notebook(text: str, footer: str) -> str:
+    """The notebook with its footer's version-and-licences line set to ``footer`` (tools/stamp.py)."""
+    nb = json.loads(text)
+    return _dump(nb, text.endswith("\n")) if stamp.stamped(nb, footer) else text
+
+
+def rewrite_citation(text: str, version: str, repository: str, where: Path) -> str:
+    text = _replace_once(text, r'^version: "[^"]+"$', f'version: "{version}"', where)
+    return _replace_once(text, r'^repository-code: "[^"]+"$', f'repository-code: "{repository}"', where)
+
+
 def rewrite_init(text: str, version: str, where: Path) -> str:
     return _replace_once(text, r'^__version__ = "[^"]+"$', f'__version__ = "{version}"', where)
 
@@ -187,14 +201,18 @@ def plan(root: Path, tag: str) -> list[Change]:
         (root / "kl_helpers" / "__init__.py",
          lambda text: rewrite_init(text, version, root / "kl_helpers" / "__init__.py")),
         (root / "README.md", lambda text: rewrite_readme(text, block, root / "README.md")),
+        (root / "CITATION.cff",
+         lambda text: rewrite_citation(text, version, config["repository"], root / "CITATION.cff")),
     ]
+    footer = stamp.footer_line(version, config["repository"], tag)
     notebooks = sorted(path for path in (root / "notebooks").rglob("*.ipynb")
                        if ".ipynb_checkpoints" not in path.parts)
     if not notebooks:
         raise ReleaseError(f"no notebooks found under {root / 'notebooks'}")
     for path in notebooks:
         where = str(path.relative_to(root))
-        targets.append((path, lambda text, where=where: rewrite_notebook(text, block, where)))
+        targets.append((path, lambda text, where=where: stamp_notebook(
+            rewrite_notebook(text, block, where), footer)))
     changes = []
     for path, rewrite in targets:
         old = path.read_text(encoding="utf-8")
