@@ -207,7 +207,8 @@ def test_tool_pins_another_release_and_changes_only_the_install_cells(copy, caps
     assert changed == len(NOTEBOOKS)
     assert after["README.md"] == before["README.md"].replace(BLOCK, block)
     assert block in after["README.md"]
-    assert after["CITATION.cff"] == before["CITATION.cff"].replace(f'version: "{VERSION}"', 'version: "9.8.7"')
+    citation = before["CITATION.cff"].replace(f'version: "{VERSION}"', 'version: "9.8.7"')
+    assert after["CITATION.cff"] == citation
     # settings, pyproject, __init__, README, CITATION.cff and every notebook (install cell or footer)
     assert f"{5 + sum(n.endswith('.ipynb') for n in before)} file(s) changed" in capsys.readouterr().out
 
