@@ -14,7 +14,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # renders offline. The browser tests start their servers with the same two variables.
 JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter/config JUPYTER_PATH=$(CURDIR)/tools/jupyter/data
 
-.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore browser mutation release-links
+.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore browser mutation release release-links
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -52,6 +52,9 @@ copies: $(STAMP)  ## teacher copies: each lesson with its worked solutions in pl
 # Pin a release everywhere (tools/set_release.py, standard library only): the package version, the
 # tag in tools/course_settings.json that the launch links use, and every notebook's install cell.
 VERSION ?=
+release: $(STAMP)  ## prepare a release: make release VERSION=0.2.0 (changelog, pin, full tests, wheel, site)
+	$(BIN)/python tools/release.py $(VERSION)
+
 release-links:  ## pin a release: make release-links VERSION=v0.2.0 (version, launch links, install cells)
 	$(PYTHON) tools/set_release.py $(VERSION)
 

@@ -98,3 +98,19 @@ def test_every_notebook_shows_the_course_version_and_its_licences():
         if line not in "".join(footer["source"]):
             stale.append(path.name)
     assert len(stamp.notebooks()) >= 15 and not stale, f"run python tools/stamp.py: {stale}"
+
+
+def test_release_command_refuses_a_missing_changelog_entry_and_a_bad_version():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import release
+
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    release.check_changelog(text, VERSION)  # the current version has its entry
+    with pytest.raises(release.ReleaseError, match=r"latest entry is .*, not 9\.9\.9: add a '## 9\.9\.9'"):
+        release.check_changelog(text, "9.9.9")
+    assert release.check_version("v0.2.0") == "0.2.0"
+    with pytest.raises(release.ReleaseError, match=r"must look like 0\.2\.0"):
+        release.check_version("0.2")
+    assert release.main(["0.2"]) == 1  # refused before anything is written
