@@ -13,8 +13,10 @@ from ._feedback import Feedback, check_number, significant_figures, wants
 __all__ = [
     "BITS_EVENTS",
     "BITS_PROBABILITY",
-    "INTERVAL_HALF_WIDTH",
+    "INTERVAL",
     "INTERVAL_SIGMA",
+    "JENSEN_PROBABILITIES",
+    "JENSEN_VALUES",
     "X_PROBABILITIES",
     "X_VALUES",
     "check_00_interval_probability",
@@ -23,15 +25,18 @@ __all__ = [
     "check_00_log_bits",
 ]
 
-# Exercises 1 and 4: X takes the values 1, 2, 4 with probabilities 1/2, 1/4, 1/4.
+# Exercise 1: X takes the values 1, 2, 4 with probabilities 1/2, 1/4, 1/4 (the lesson's example).
 X_VALUES = (1.0, 2.0, 4.0)
 X_PROBABILITIES = (0.5, 0.25, 0.25)
-# Exercise 2: X ~ N(0, 0.1²) and the interval [-0.05, 0.05].
+# Exercise 2: X ~ N(0, 0.1²) and the interval [0.1, 0.2].
 INTERVAL_SIGMA = 0.1
-INTERVAL_HALF_WIDTH = 0.05
-# Exercise 3: 200 independent events, each of probability 0.05.
-BITS_EVENTS = 200
+INTERVAL = (0.1, 0.2)
+# Exercise 3: 300 independent events, each of probability 0.05 (0.05³⁰⁰ ≈ 1e-390 underflows).
+BITS_EVENTS = 300
 BITS_PROBABILITY = 0.05
+# Exercise 4: X takes the values 1, 4, 16 with probabilities 1/2, 1/4, 1/4.
+JENSEN_VALUES = (1.0, 4.0, 16.0)
+JENSEN_PROBABILITIES = (0.5, 0.25, 0.25)
 
 
 @wants(significant_figures(3))
@@ -67,7 +72,7 @@ def check_00_inverse_mean(answer: Any) -> Feedback:
 
 @wants(significant_figures(3))
 def check_00_interval_probability(answer: Any) -> Feedback:
-    """Exercise 2: P(-0.05 ≤ X ≤ 0.05) for X ~ N(0, 0.1²).
+    """Exercise 2: P(0.1 ≤ X ≤ 0.2) for X ~ N(0, 0.1²).
 
     Accepted to 3 significant figures.
 
@@ -76,28 +81,36 @@ def check_00_interval_probability(answer: Any) -> Feedback:
     >>> check_00_interval_probability(1.0)  # doctest: +ELLIPSIS
     ❌ Not yet. Hint: a probability is the area under the density over the interval: integrate ...
     """
-    sigma, half = INTERVAL_SIGMA, INTERVAL_HALF_WIDTH
-    peak = 1.0 / (sigma * math.sqrt(2.0 * math.pi))
+    sigma, (low, high) = INTERVAL_SIGMA, INTERVAL
+
+    def density(x: float) -> float:
+        return math.exp(-0.5 * (x / sigma) ** 2) / (sigma * math.sqrt(2.0 * math.pi))
+
+    def cdf(x: float) -> float:
+        return 0.5 * (1.0 + math.erf(x / (sigma * math.sqrt(2.0))))
+
     return check_number(
         answer,
-        math.erf(half / (sigma * math.sqrt(2.0))),
+        cdf(high) - cdf(low),
         precision=check_00_interval_probability.precision,
         hint="a probability is the area under the density over the interval: integrate the "
-        "density from -0.05 to 0.05 (e.g. kh.trapezoid on a fine grid).",
-        praise="Correct: a probability, at most 1, although the density there is almost 4.",
+        "density from 0.1 to 0.2 (e.g. kh.trapezoid on a fine grid).",
+        praise="Correct: a probability, below 1, although the density at 0.1 is above 2.",
         slips=[
-            (peak, "That is the density at 0, not a probability (it is more than 1). Integrate "
-             "the density over the interval."),
-            (peak * 2.0 * half,
-             "That is the density at 0 times the width: the density falls away from 0, so this "
-             "overestimates. Integrate the density over the interval."),
+            (density(low), "That is the density at 0.1, not a probability (it is more than 1). "
+             "Integrate the density over the interval."),
+            (density(high), "That is the density at 0.2, not a probability. Integrate the density "
+             "over the interval."),
+            (density(0.5 * (low + high)) * (high - low),
+             "That is the density at the midpoint times the width: a rough approximation, "
+             "because the density is curved there. Integrate the density over the interval."),
         ],
     )
 
 
 @wants(significant_figures(4))
 def check_00_log_bits(answer: Any) -> Feedback:
-    """Exercise 3: log₂ of the probability that 200 independent events of probability 0.05 all happen.
+    """Exercise 3: log₂ of the probability that 300 independent events of probability 0.05 all happen.
 
     Accepted to 4 significant figures.
 
@@ -127,16 +140,16 @@ def check_00_log_bits(answer: Any) -> Feedback:
 
 @wants(significant_figures(3))
 def check_00_jensen_gap(answer: Any) -> Feedback:
-    """Exercise 4: ln E[X] − E[ln X] in nats, for X = 1, 2, 4 with probabilities 1/2, 1/4, 1/4.
+    """Exercise 4: ln E[X] − E[ln X] in nats, for X = 1, 4, 16 with probabilities 1/2, 1/4, 1/4.
 
     Accepted to 3 significant figures.
 
     Examples
     --------
-    >>> check_00_jensen_gap(math.log(2.0))
+    >>> check_00_jensen_gap(math.log(5.5))
     ❌ That is ln E[X] alone. Subtract E[ln X].
     """
-    x, p = np.array(X_VALUES), np.array(X_PROBABILITIES)
+    x, p = np.array(JENSEN_VALUES), np.array(JENSEN_PROBABILITIES)
     gap = jensen_gap_log(x, p)
     log_mean, mean_log = math.log(discrete_expectation(x, p)), discrete_expectation(np.log(x), p)
     return check_number(
