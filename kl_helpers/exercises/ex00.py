@@ -94,13 +94,13 @@ def check_00_interval_probability(answer: Any) -> Feedback:
         cdf(high) - cdf(low),
         precision=check_00_interval_probability.precision,
         hint="a probability is the area under the density over the interval: integrate the "
-        "density from 0.1 to 0.2 (e.g. kh.trapezoid on a fine grid).",
-        praise="Correct: a probability, below 1, although the density at 0.1 is above 2.",
+        "density from the interval's left end to its right end (e.g. kh.trapezoid on a fine grid).",
+        praise="Correct: a probability, below 1, although the density at the left end is above 2.",
         slips=[
-            (density(low), "That is the density at 0.1, not a probability (it is more than 1). "
-             "Integrate the density over the interval."),
-            (density(high), "That is the density at 0.2, not a probability. Integrate the density "
-             "over the interval."),
+            (density(low), "That is the density at the left end, not a probability (it is more "
+             "than 1). Integrate the density over the interval."),
+            (density(high), "That is the density at the right end, not a probability. Integrate "
+             "the density over the interval."),
             (density(0.5 * (low + high)) * (high - low),
              "That is the density at the midpoint times the width: a rough approximation, "
              "because the density is curved there. Integrate the density over the interval."),
