@@ -85,6 +85,15 @@ class JensenPanel(Panel):
         probs = np.stack([1.0 - weights[:, 0], weights[:, 0]], axis=-1)[:, None, :]
         return float(jensen_gap_log(_two_points(_S)[None, :, :], probs).max())
 
+    def describe(self, result: Mapping[str, Any]) -> str:
+        low, high = result["values"]
+        return (
+            f"Left: the curve ln x and the chord between x = {low:.2f} and x = {high:.2f}; at "
+            f"E[X] = {result['mean']:.2f} the chord's height E[ln X] = {result['mean_log']:.3f} "
+            f"is below ln E[X] = {result['log_mean']:.3f}, a gap of {result['gap']:.3f} nats. "
+            f"Right: the gap against the spread s, zero only at s = 0."
+        )
+
     def build(self, fig: Figure) -> SimpleNamespace:
         grid = fig.add_gridspec(2, 2, height_ratios=[5.0, 1.3])
         ax_l, ax_g = fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[0, 1])
