@@ -38,6 +38,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import ipywidgets as widgets
+import traitlets
 from matplotlib.figure import Figure
 
 from ..plotting import blank_figure, encode_png, render_png
@@ -83,6 +84,18 @@ def _format_value(value: Any) -> str:
     # Short, platform-independent text for the panel's repr (nbval compares it).
     return f"{value:g}" if isinstance(value, float) else repr(value)
 
+
+
+class _PanelImage(widgets.Image):
+    """ipywidgets' Image with an empty ``description`` in its state, so that its tooltip works.
+
+    ipywidgets 8.1's front end sets a widget's title from its tooltip only after reading
+    ``description.length``; Image has no description, so a tooltip made its view fail to render
+    ("Cannot read properties of undefined (reading 'length')"; fixed upstream in the open
+    jupyter-widgets/ipywidgets#3921). An empty description takes the working path.
+    """
+
+    description = traitlets.Unicode("").tag(sync=True)
 
 class Panel:
     """Base class for slider panels; see the module docstring for how to declare one.
@@ -150,7 +163,7 @@ class Panel:
         self.figure.canvas.draw()
         self.figure.set_layout_engine("none")
         self._capture_background()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(align_self="flex-start"))
+        self.image = _PanelImage(format="png", layout=widgets.Layout(align_self="flex-start"))
         controls = widgets.HBox(
             list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap")
         )
@@ -223,10 +236,12 @@ class Panel:
         for artist in self._animated:
             self.figure.draw_artist(artist)
         self.png = encode_png(canvas)
-        self.image.value = self.png
         # The image's title attribute: its accessible name for a screen reader (ipywidgets 8's
-        # Image has no alt trait), updated with the picture.
-        self.image.tooltip = self.alt_text
+        # Image has no alt trait), updated with the picture. One message for both: two would
+        # make the front end load the same picture twice, the first load cut short.
+        with self.image.hold_sync():
+            self.image.value = self.png
+            self.image.tooltip = self.alt_text
 
     @contextlib.contextmanager
     def fully_drawn(self) -> Iterator[Figure]:
