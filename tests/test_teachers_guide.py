@@ -58,7 +58,7 @@ def _common_mistakes_links(lesson: Path) -> list[str]:
 
 
 def _links(text: str) -> list[str]:
-    return re.findall(r"\]\(([^)\s]+)\)", text) + re.findall(r"<(https?://[^>\s]+)>", text)
+    return re.findall(r"\]\(([^)\s]+)\)", text) + re.findall(r"<(https?[^>\s]*)>", text)
 
 
 def _github_slug(heading: str) -> str:
