@@ -26,27 +26,37 @@ from types import ModuleType
 
 from . import (
     classification,
+    comparison,
+    conventions,
     distributions,
     divergence,
     estimators,
     exercises,  # noqa: F401  (kh.exercises.check_NN_*)
     fitting,
+    gradients,
     mixtures,
     multivariate,
+    nonparametric,
     optimize,
     quadrature,
     special,
+    vae,
 )
 from .classification import *  # noqa: F403
+from .comparison import *  # noqa: F403
+from .conventions import *  # noqa: F403
 from .distributions import *  # noqa: F403
 from .divergence import *  # noqa: F403
 from .estimators import *  # noqa: F403
 from .fitting import *  # noqa: F403
+from .gradients import *  # noqa: F403
 from .mixtures import *  # noqa: F403
 from .multivariate import *  # noqa: F403
+from .nonparametric import *  # noqa: F403
 from .optimize import *  # noqa: F403
 from .quadrature import *  # noqa: F403
 from .special import *  # noqa: F403
+from .vae import *  # noqa: F403
 
 __version__ = "0.1.0"
 
@@ -62,6 +72,11 @@ CORE_MODULES: tuple[ModuleType, ...] = (
     mixtures,
     multivariate,
     classification,
+    gradients,
+    comparison,
+    nonparametric,
+    vae,
+    conventions,
 )
 #: Subpackages that need matplotlib / ipywidgets: imported on first attribute access.
 _LAZY = ("plotting", "figures", "panels")
