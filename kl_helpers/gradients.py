@@ -40,13 +40,18 @@ from ._validate import as_rng, as_sample, choice, positive_int, scalar
 from .distributions import _normal_logpdf
 from .estimators import kl_estimator_terms
 
-__all__ = ["GRADIENT_METHODS", "SAMPLE_SOURCES", "grad_kl_normal_normal", "estimator_gradient_terms",
-           "mean_and_se"]
+__all__ = ["GRADIENT_METHODS", "GRADIENT_RECIPES", "SAMPLE_SOURCES", "estimator_gradient_terms",
+           "grad_kl_normal_normal", "gradient_estimator_table", "mean_and_se"]
 
 #: How the gradient of a sampled loss is taken (see the module docstring).
 GRADIENT_METHODS = ("loss", "score", "reparam")
 #: Where the samples come from: the model ``"q"`` or the reference ``"p"``.
 SAMPLE_SOURCES = ("q", "p")
+#: Every (sample_from, method, estimator) that :func:`gradient_estimator_table` compares.
+GRADIENT_RECIPES = (
+    ("q", "loss", "k1"), ("q", "loss", "k3"), ("q", "score", "k1"), ("q", "score", "k3"),
+    ("q", "reparam", "k1"), ("q", "reparam", "k3"), ("p", "loss", "k1"), ("p", "loss", "k3"),
+)
 
 
 def grad_kl_normal_normal(mu_p: float, sigma_p: float, mu_q: float, sigma_q: float) -> np.ndarray:
@@ -238,3 +243,49 @@ def mean_and_se(terms: ArrayLike) -> tuple[float, float]:
     if t.size < 2:
         raise ValueError("terms needs at least two values to give a standard error")
     return float(t.mean()), float(t.std(ddof=1) / math.sqrt(t.size))
+
+
+def gradient_estimator_table(
+    theta: float, sigma_q: float, mu_p: float, sigma_p: float, n: int, rng: np.random.Generator
+) -> list[dict[str, object]]:
+    r"""Every recipe of GRADIENT_RECIPES: its Monte Carlo mean ± standard error and the KL it targets.
+
+    Parameters
+    ----------
+    theta, sigma_q, mu_p, sigma_p : float
+        Model :math:`\mathcal N(\theta, s^2)` and reference :math:`\mathcal N(m, \sigma^2)`.
+    n : int
+        Samples per recipe (fresh draws for each).
+    rng : numpy.random.Generator
+        Source of the draws.
+
+    Returns
+    -------
+    list of dict
+        One row per recipe: ``label`` (e.g. ``"k3 as loss, x ~ q"``), ``sample_from``, ``method``,
+        ``estimator``, ``mean``, ``se``, and ``target``: ``"reverse"``, ``"forward"`` or ``"zero"``,
+        the exact gradient its mean converges to (from the table in
+        :func:`estimator_gradient_terms`).
+
+    Examples
+    --------
+    >>> rows = gradient_estimator_table(1.0, 1.0, 0.0, 0.8 ** 0.5, 100_000, np.random.default_rng(0))
+    >>> [(r["label"], r["target"]) for r in rows[:2]]
+    [('k1 as loss, x ~ q', 'zero'), ('k3 as loss, x ~ q', 'forward')]
+    """
+    gen = as_rng(rng)
+    rows = []
+    for source, how, name in GRADIENT_RECIPES:
+        terms = estimator_gradient_terms(theta, sigma_q, mu_p, sigma_p, n, gen, estimator=name,
+                                         sample_from=source, method=how)
+        mean, se = mean_and_se(terms)
+        kind = {"loss": "as loss", "score": "score-function", "reparam": "reparameterised"}[how]
+        if source == "p":
+            target = "forward"
+        elif how == "loss":
+            target = "zero" if name == "k1" else "forward"
+        else:
+            target = "reverse"
+        rows.append({"label": f"{name} {kind}, x ~ {source}", "sample_from": source, "method": how,
+                     "estimator": name, "mean": mean, "se": se, "target": target})
+    return rows
