@@ -31,13 +31,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from numpy.typing import ArrayLike
 
 from ._validate import as_sample, scalar
 from .distributions import kl_normal_normal
 from .special import LOG_2PI
 
-__all__ = ["linear_vae_elbo", "linear_vae_kl", "linear_vae_optimum"]
+__all__ = ["linear_vae_elbo", "linear_vae_elbo_grad", "linear_vae_kl", "linear_vae_optimum"]
 
 
 def _params(params: ArrayLike) -> tuple[float, float, float]:
@@ -120,6 +121,40 @@ def linear_vae_elbo(params: ArrayLike, data_var: float, noise_var: float) -> flo
     tau2 = math.exp(log_tau2)
     recon = -0.5 * (LOG_2PI + math.log(s2)) - (v * (1.0 - w * a) ** 2 + w * w * tau2) / (2.0 * s2)
     return recon - linear_vae_kl(params, v)
+
+
+def linear_vae_elbo_grad(params: ArrayLike, data_var: float, noise_var: float) -> np.ndarray:
+    r"""Gradient of :func:`linear_vae_elbo` with respect to ``(w, a, log_tau2)``.
+
+    Parameters
+    ----------
+    params : array_like
+        ``(w, a, log_tau2)``.
+    data_var, noise_var : float
+        :math:`v > 0` and :math:`\sigma^2 > 0`.
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`\bigl(\frac{va(1 - wa) - w\tau^2}{\sigma^2},\ \frac{vw(1 - wa)}{\sigma^2} - av,\
+        -\frac{w^2\tau^2}{2\sigma^2} - \frac{\tau^2 - 1}{2}\bigr)`.
+
+    See Also
+    --------
+    kl_helpers.optimize.numerical_gradient : A finite-difference check.
+
+    Examples
+    --------
+    >>> linear_vae_elbo_grad([1.0, 0.0, 0.0], 4.0, 1.0)        # at the prior encoder
+    array([-1. ,  4. , -0.5])
+    """
+    w, a, log_tau2 = _params(params)
+    v = scalar(data_var, "data_var", positive=True, example="4.0")
+    s2 = scalar(noise_var, "noise_var", positive=True, example="1.0")
+    tau2 = math.exp(log_tau2)
+    fit = 1.0 - w * a
+    return np.array([(v * a * fit - w * tau2) / s2, v * w * fit / s2 - a * v,
+                     -w * w * tau2 / (2.0 * s2) - 0.5 * (tau2 - 1.0)])
 
 
 def linear_vae_optimum(data_var: float, noise_var: float) -> dict[str, float]:
