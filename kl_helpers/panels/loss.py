@@ -46,8 +46,8 @@ class GradientComparisonPanel(Panel):
     Examples
     --------
     >>> r = GradientComparisonPanel(shift=3.0, width=0.2).result     # far apart: JS and TV are flat
-    >>> round(r["grad_kl"], 2), f"{r['grad_js']:.1e}", f"{r['grad_tv']:.1e}", r["grad_w1"]
-    (75.0, '1.8e-12', '1.2e-12', 1.0)
+    >>> round(r["grad_kl"], 2), f"{r['grad_js']:.0e}", f"{r['grad_tv']:.0e}", r["grad_w1"]
+    (75.0, '2e-12', '1e-12', 1.0)
     """
 
     figsize = (10.0, 6.4)
