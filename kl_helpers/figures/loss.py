@@ -89,8 +89,9 @@ def plot_knn_convergence(
     ax.axhline(exact, color=COLORS["q"], lw=2, ls="--", label=f"exact D_KL = {exact:.3f}")
     ax.set_xscale("log")
     ax.set_xlim(n.min() / 2, n.max() * 2)
-    spread = max(abs(est.min() - exact), abs(est.max() - exact))
-    ax.set_ylim(exact - 1.1 * spread, exact + 1.1 * spread)
+    low, high = min(est.min(), exact), max(est.max(), exact)
+    margin = 0.08 * (high - low)
+    ax.set_ylim(low - margin, high + margin)
     style_axes(ax, "sample size N (each of p and q)", "estimate (nats)", "kNN estimator, k = 1")
     legend(ax, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
     return fig
