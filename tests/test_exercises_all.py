@@ -38,6 +38,11 @@ NUMBERS = {
     "check_06_cross_entropy": float(np.log(np.sum(np.exp(_LOGITS))) - _LOGITS[2]),
     "check_06_vae_kl": float(np.sum(0.5 * (_VAR + _MU**2 - 1 - np.log(_VAR)))),
     "check_06_js_bits": 0.5,
+    # D_KL per row of p = (.5, .3, .2), (.1, .6, .3) against q = (.4, .4, .2), (.2, .5, .3), averaged
+    "check_08_batchmean": (0.5 * math.log(0.5 / 0.4) + 0.3 * math.log(0.3 / 0.4)
+                           + 0.1 * math.log(0.1 / 0.2) + 0.6 * math.log(0.6 / 0.5)) / 2,
+    "check_08_k3_loss_gradient": 1.5,  # forward-KL gradient (θ - 0) / 1², not θ / 0.9
+    "check_08_wasserstein": math.sqrt(2 / math.pi) * math.exp(-0.5) + math.erf(1 / math.sqrt(2)),
 }
 #: Exercises answered with several numbers.
 VECTORS = {
@@ -434,6 +439,35 @@ MESSAGES = [
     ("check_06_js_bits", 1.0,
      NOT_YET + "form m = (p + q)/2 first; both KL terms against m are finite. Use log base 2."),
     ("check_06_js_bits", 0.347, "❌ Right value in nats; the question asks for bits."),
+    ("check_08_batchmean", 0.0327, "✅ Correct: the mean over the batch of D_KL(p_b‖q_b)."),
+    ("check_08_batchmean", 0.0,
+     NOT_YET + "input is the model's log-probabilities and target the data, so each row gives "
+     "D_KL(target‖model); 'batchmean' sums every term and divides by the batch size."),
+    ("check_08_batchmean", 0.0109,
+     "❌ That is reduction='mean': divided by the number of elements (batch × classes), not by the "
+     "batch size."),
+    ("check_08_batchmean", 0.0653, "❌ That is reduction='sum'; 'batchmean' divides by the batch size."),
+    ("check_08_batchmean", 0.0366,
+     "❌ The direction is reversed: kl_div(input, target) computes D_KL(target‖model)."),
+    ("check_08_k3_loss_gradient", 1.5,
+     "✅ Correct: the gradient of the forward KL D_KL(p‖q_θ), not of the reverse KL that k3 "
+     "estimates."),
+    ("check_08_k3_loss_gradient", 1.0,
+     NOT_YET + "take E over q_θ of (1 − r)·∂ln q_θ/∂θ with r = p/q_θ; E_q[r·f] = E_p[f]."),
+    ("check_08_k3_loss_gradient", 1.67,
+     "❌ That is the gradient of the reverse KL D_KL(q_θ‖p), the value k3 estimates; with the "
+     "samples held fixed its gradient is another one."),
+    ("check_08_k3_loss_gradient", 0.0,
+     "❌ That is the expected gradient of k1 used as a loss (the score has mean 0); k3 has an extra "
+     "factor (1 − r)."),
+    ("check_08_wasserstein", 1.17, "✅ Correct: E|1 + Z| = √(2/π)e^(−1/2) + erf(1/√2)."),
+    ("check_08_wasserstein", 0.5,
+     NOT_YET + "match quantiles: Y − X = 1 + (2 − 1)Z with Z ~ N(0, 1); W₁ = E|1 + Z|, the mean of "
+     "a folded normal."),
+    ("check_08_wasserstein", 1.0,
+     "❌ That is the distance between the means, W₁ only for equal widths; here the widths differ."),
+    ("check_08_wasserstein", 1.41,
+     "❌ That is W₂ = √((Δμ)² + (Δσ)²); W₁ averages |Y − X| instead of its square."),
 ]
 
 

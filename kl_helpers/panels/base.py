@@ -33,12 +33,12 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import html
 import io
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import ipywidgets as widgets
-import traitlets
 from matplotlib.figure import Figure
 
 from ..plotting import blank_figure, encode_png, render_png
@@ -85,17 +85,12 @@ def _format_value(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else repr(value)
 
 
+#: Text for screen readers only (the usual "visually hidden" pattern, inline so no stylesheet is needed).
+_VISUALLY_HIDDEN = (
+    '<span style="position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;'
+    'clip:rect(0,0,0,0);white-space:nowrap;border:0">Picture: {}</span>'
+)
 
-class _PanelImage(widgets.Image):
-    """ipywidgets' Image with an empty ``description`` in its state, so that its tooltip works.
-
-    ipywidgets 8.1's front end sets a widget's title from its tooltip only after reading
-    ``description.length``; Image has no description, so a tooltip made its view fail to render
-    ("Cannot read properties of undefined (reading 'length')"; fixed upstream in the open
-    jupyter-widgets/ipywidgets#3921). An empty description takes the working path.
-    """
-
-    description = traitlets.Unicode("").tag(sync=True)
 
 class Panel:
     """Base class for slider panels; see the module docstring for how to declare one.
@@ -163,11 +158,16 @@ class Panel:
         self.figure.canvas.draw()
         self.figure.set_layout_engine("none")
         self._capture_background()
-        self.image = _PanelImage(format="png", layout=widgets.Layout(align_self="flex-start"))
+        self.image = widgets.Image(format="png", layout=widgets.Layout(align_self="flex-start"))
         controls = widgets.HBox(
             list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap")
         )
-        self.widget = widgets.VBox([controls, self.image])
+        # The picture's text alternative, in the page next to it for screen readers but not shown
+        # (ipywidgets 8.1's Image has no alt, and setting its tooltip breaks the ImageView in
+        # JupyterLab: its front end reads the description the Image widget does not have).
+        self.alt_widget = widgets.HTML(layout=widgets.Layout(margin="0"))
+        self.alt_widget.add_class("kl-panel-alt")
+        self.widget = widgets.VBox([controls, self.image, self.alt_widget])
         self._holding = False
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
@@ -236,12 +236,8 @@ class Panel:
         for artist in self._animated:
             self.figure.draw_artist(artist)
         self.png = encode_png(canvas)
-        # The image's title attribute: its accessible name for a screen reader (ipywidgets 8's
-        # Image has no alt trait), updated with the picture. One message for both: two would
-        # make the front end load the same picture twice, the first load cut short.
-        with self.image.hold_sync():
-            self.image.value = self.png
-            self.image.tooltip = self.alt_text
+        self.image.value = self.png
+        self.alt_widget.value = _VISUALLY_HIDDEN.format(html.escape(self.alt_text))
 
     @contextlib.contextmanager
     def fully_drawn(self) -> Iterator[Figure]:

@@ -2,8 +2,10 @@
 // * a slider handle (role="slider") has no accessible name: a screen reader says "slider, 2.5";
 //   it gets aria-label = the slider's description, and aria-valuetext = the readout the page
 //   shows (kept current as the slider moves);
-// * the Image widget's <img> has no alt: it gets alt = its title (the panel's text alternative,
-//   which the panel puts in the widget's tooltip), kept current when the picture changes.
+// * the Image widget's <img> has no alt (a screen reader reads out its blob: address): it gets
+//   alt = the panel's text alternative, which the panel writes into a visually hidden HTML widget
+//   right after the picture (class kl-panel-alt), or else the img's title; that hidden copy is
+//   then aria-hidden, so the text is read once. Both are kept current as the picture changes.
 // Widgets render after the page loads and re-render their values, so a MutationObserver repairs
 // every new or changed element. tests/browser/test_voila.py checks the result with axe-core.
 (() => {
@@ -19,7 +21,15 @@
     const readout = box.querySelector(".widget-readout");
     setIfChanged(handle, "aria-valuetext", text(readout) || handle.getAttribute("aria-valuenow"));
   };
-  const fixImage = (img) => setIfChanged(img, "alt", img.getAttribute("title") || "");
+  const fixImage = (img) => {
+    const hidden = img.nextElementSibling;
+    if (hidden && hidden.classList.contains("kl-panel-alt")) {
+      setIfChanged(img, "alt", text(hidden).replace(/^Picture:\s*/, ""));
+      setIfChanged(hidden, "aria-hidden", "true");
+    } else {
+      setIfChanged(img, "alt", img.getAttribute("title") || "");
+    }
+  };
   const repair = () => {
     document.querySelectorAll('.widget-slider [role="slider"]').forEach(fixSlider);
     document.querySelectorAll("img.widget-image").forEach(fixImage);
