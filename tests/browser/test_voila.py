@@ -50,6 +50,16 @@ SLIDER_NAMES_JS = r"""
 })
 """
 
+# Each panel picture's alt (set by the shim) and the panel's hidden text alternative after it.
+IMAGE_ALTS_JS = r"""
+() => Array.from(document.querySelectorAll('img.widget-image')).map((img) => {
+  const hidden = img.nextElementSibling;
+  return {alt: img.getAttribute('alt'),
+          text: hidden ? hidden.textContent.replace(/\s+/g, ' ').trim() : null,
+          hidden: hidden ? hidden.getAttribute('aria-hidden') : null};
+})
+"""
+
 
 def _save_screenshot(png: bytes, path: str) -> None:
     image = Image.open(io.BytesIO(png)).convert("RGB")
@@ -99,6 +109,12 @@ def test_dashboard_renders_and_sliders_respond(name: str, browser: BrowserContex
         for slider in page.evaluate(SLIDER_NAMES_JS):
             assert slider["label"] == " ".join(slider["description"].split()).rstrip(":"), f"{name}: {slider}"
             assert slider["readout"] and slider["valuetext"] == slider["readout"].strip(), f"{name}: {slider}"
+        # Each picture's alt is the panel's current text alternative (read once: its copy is hidden).
+        alts = page.evaluate(IMAGE_ALTS_JS)
+        assert len(alts) == expected.panels, f"{name}: {len(alts)} panel pictures: {alts}"
+        for image in alts:
+            assert image["alt"] and image["text"] == f"Picture: {image['alt']}", f"{name}: {image}"
+            assert image["hidden"] == "true", f"{name}: {image}"
         # Keyboard only: Tab reaches every slider, in page order, and an arrow key moves its picture.
         reached = tab_to_every_slider(page, name)
         assert reached == list(range(expected.sliders)), (
