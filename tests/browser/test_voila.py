@@ -36,9 +36,9 @@ SCREENSHOT_WIDTH = 1000  # px; with a 256-colour palette the PNG stays well unde
 #: Serious or critical axe-core violations that the dashboard still has, none of them in what the
 #: project renders; each is listed in the README (Accessibility) with its upstream issue. Exact:
 #: a new violation, or one of these fixed upstream, fails the test until this set is updated.
-#: ({rule id: number of elements}.) The course template's shim (a11y.js) names the slider handles
-#: that stock ipywidgets leaves unnamed (11 aria-input-field-name violations without it).
-KNOWN_UPSTREAM_VIOLATIONS: dict[str, int] = {}
+#: ({(rule id, kind of element)}.) Without the course template's shim (a11y.js) this would hold
+#: ("aria-input-field-name", "ipywidgets slider") and ("image-alt", "ipywidgets Image").
+KNOWN_UPSTREAM_VIOLATIONS: set[tuple[str, str]] = set()
 
 # Every slider handle's accessible name and value text, as the template's shim (a11y.js) sets them.
 SLIDER_NAMES_JS = r"""
