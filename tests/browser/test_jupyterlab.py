@@ -213,7 +213,8 @@ def test_notebook_runs_and_sliders_respond(name: str, browser: BrowserContext, l
                 f"upstream {KNOWN_UPSTREAM_VIOLATIONS_LAB}:\n{explain(found)}"
             )
             output = _run_exercise_with_keyboard(page)
-            assert f"\n{EXERCISE_VERDICT} Correct" in f"\n{output}", f"{name}: the checker answered {output!r}"
+            verdict = f"\n{EXERCISE_VERDICT} Correct"
+            assert verdict in f"\n{output}", f"{name}: the checker answered {output!r}"
         assert not kernel_errors(page)
         assert not crashes, f"{name}: uncaught errors in the page: {crashes}"
     finally:
