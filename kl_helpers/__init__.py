@@ -30,9 +30,12 @@ from . import (
     distributions,
     divergence,
     estimators,
+    evidence,
     exercises,  # noqa: F401  (kh.exercises.check_NN_*)
     expectation,
     fitting,
+    guessing,
+    information,
     mixtures,
     multivariate,
     optimize,
@@ -43,8 +46,11 @@ from .classification import *  # noqa: F403
 from .distributions import *  # noqa: F403
 from .divergence import *  # noqa: F403
 from .estimators import *  # noqa: F403
+from .evidence import *  # noqa: F403
 from .expectation import *  # noqa: F403
 from .fitting import *  # noqa: F403
+from .guessing import *  # noqa: F403
+from .information import *  # noqa: F403
 from .mixtures import *  # noqa: F403
 from .multivariate import *  # noqa: F403
 from .optimize import *  # noqa: F403
@@ -66,6 +72,9 @@ CORE_MODULES: tuple[ModuleType, ...] = (
     mixtures,
     multivariate,
     classification,
+    evidence,
+    information,
+    guessing,
 )
 #: Subpackages that need matplotlib / ipywidgets: imported on first attribute access.
 _LAZY = ("plotting", "figures", "panels")

@@ -4,6 +4,7 @@ from .base import Panel, float_slider, int_slider
 from .decomposition import DecompositionPanel
 from .definition import DirectionPanel
 from .forward_reverse import ForwardReversePanel
+from .how_big import GuessKLPanel
 from .mle import DescentPanel, LikelihoodPanel
 from .practice import DivergenceComparisonPanel
 from .refresher import JensenPanel
@@ -16,6 +17,7 @@ __all__ = [
     "DirectionPanel",
     "DivergenceComparisonPanel",
     "ForwardReversePanel",
+    "GuessKLPanel",
     "JensenPanel",
     "LikelihoodPanel",
     "Panel",

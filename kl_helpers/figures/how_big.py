@@ -1,0 +1,308 @@
+"""Static figures of ``07_how_big_is_kl.ipynb``: evidence, codes as areas, logarithms, mutual information.
+
+:func:`plot_code_areas` is written to be reused by any lesson that draws the coding picture
+(``01_definition.ipynb`` can call ``kh.figures.how_big.plot_code_areas(p, q, labels)``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from numpy.typing import ArrayLike
+
+from .._validate import as_distribution, as_real_array, log_base, same_shape, scalar
+from ..divergence import cross_entropy, kl_divergence
+from ..evidence import bernoulli_log_ratio, stein_log_beta_bernoulli
+from ..guessing import distributions_at_kl
+from ..information import mutual_information
+from ..plotting import COLORS, FONT_SIZE, legend, new_figure, style_axes
+
+__all__ = [
+    "example_figures",
+    "plot_code_areas",
+    "plot_evidence",
+    "plot_kl_gallery",
+    "plot_log_additivity",
+    "plot_mutual_information",
+]
+
+_UNIT = {2.0: "bits", float(np.e): "nats"}
+
+
+def _labels(labels: Sequence[str] | None, size: int) -> list[str]:
+    names = list(labels) if labels is not None else [f"x{i + 1}" for i in range(size)]
+    if len(names) != size:
+        raise ValueError(f"labels has {len(names)} entries but there are {size} outcomes; give one per outcome")
+    return names
+
+
+def plot_code_areas(
+    p: ArrayLike, q: ArrayLike, labels: Sequence[str] | None = None, base: float = 2
+) -> Figure:
+    """Codes as areas: each word a rectangle, width its probability, height its code length.
+
+    Four panels, one per (distribution the words come from, code used): the area of a panel is
+    the average code length. With p's words, p's code has area H(p) and q's code H(p, q); the
+    extra area is D_KL(p‖q). With q's words the roles swap, and the extra area is D_KL(q‖p),
+    a different number (the asymmetry). In the mismatched panels a dashed outline shows the
+    lengths of the words' own code, so the area between outline and bars is the divergence.
+
+    Code lengths are the ideal ``-log_base q(x)`` (whole numbers for the powers of two used in
+    the lessons, as in a real prefix code).
+
+    Parameters
+    ----------
+    p, q : array_like
+        Two distributions on the same words, both positive everywhere (a zero would need an
+        infinitely long code).
+    labels : sequence of str, optional
+        The words (outcome names).
+    base : float, default 2
+        Logarithm base of the lengths: 2 gives bits.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    References
+    ----------
+    C. Olah, "Visual Information Theory" (2015), https://colah.github.io/posts/2015-09-Visual-Information/
+
+    Examples
+    --------
+    >>> fig = plot_code_areas([1/2, 1/4, 1/8, 1/8], [1/8, 1/2, 1/4, 1/8], ["dog", "cat", "fish", "bird"])
+    >>> [ax.get_title() for ax in fig.axes][:2]
+    ["p's words, p's code: H(p) = 1.75 bits", "p's words, q's code: H(p, q) = 2.38 bits"]
+    """
+    p_arr, q_arr = as_distribution(p, "p"), as_distribution(q, "q")
+    same_shape(p_arr, q_arr)
+    if np.any(p_arr == 0) or np.any(q_arr == 0):
+        raise ValueError("p and q must be positive on every word: a word of probability 0 has no finite code")
+    ln_b = log_base(base)
+    unit = _UNIT.get(float(base), f"base-{base:g} digits")
+    names = _labels(labels, p_arr.size)
+    dists = {"p": p_arr, "q": q_arr}
+    lengths = {k: -np.log(v) / ln_b for k, v in dists.items()}
+    top = float(max(lengths["p"].max(), lengths["q"].max())) * 1.25
+    fig, axes = new_figure(ncols=2, nrows=2, figsize=(10.0, 6.6))
+    styles = {"p": (COLORS["p"], ""), "q": (COLORS["q"], "//")}
+    for row, words in enumerate(("p", "q")):
+        for col, code in enumerate(("p", "q")):
+            ax = axes[2 * row + col]
+            widths = dists[words]
+            left = np.concatenate(([0.0], np.cumsum(widths)[:-1]))
+            color, hatch = styles[code]
+            ax.bar(left, lengths[code], width=widths, align="edge", color=color, alpha=0.55,
+                   hatch=hatch, edgecolor=COLORS["ink"], lw=1.0)
+            if words != code:
+                edges = np.concatenate((left, [1.0]))
+                own = np.concatenate((lengths[words], lengths[words][-1:]))
+                ax.step(edges, own, where="post", color=COLORS["ink"], lw=2.0, ls="--")
+            area = cross_entropy(widths, dists[code], base)
+            name = f"H({words})" if words == code else f"H({words}, {code})"
+            ax.set_xlim(0.0, 1.0)
+            ax.set_ylim(0.0, top)
+            ax.set_xticks(left + widths / 2, names)
+            style_axes(ax, f"share of {words}'s words" if row == 1 else "",
+                       f"code length ({unit})" if col == 0 else "",
+                       f"{words}'s words, {code}'s code: {name} = {area:.2f} {unit}")
+    handles = [Patch(facecolor=COLORS["p"], alpha=0.55, edgecolor=COLORS["ink"], label="code built for p"),
+               Patch(facecolor=COLORS["q"], alpha=0.55, hatch="//", edgecolor=COLORS["ink"],
+                     label="code built for q"),
+               axes[1].lines[0]]
+    axes[1].lines[0].set_label("the words' own code")
+    d_pq, d_qp = kl_divergence(p_arr, q_arr, base), kl_divergence(q_arr, p_arr, base)
+    fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=FONT_SIZE, frameon=False)
+    fig.suptitle(f"Extra area = KL:  D_KL(p‖q) = {d_pq:.3f} {unit},  D_KL(q‖p) = {d_qp:.3f} {unit}",
+                 fontsize=FONT_SIZE + 1)
+    return fig
+
+
+def plot_evidence(
+    theta_p: float, theta_q: float, paths: ArrayLike, n: ArrayLike, epsilon: float = 0.05
+) -> Figure:
+    """Evidence piles up at D_KL per sample; the Chernoff–Stein exponent is that same D_KL.
+
+    Left: running sums of ln p(x)/q(x) over coin flips drawn from ``p`` (thin lines), their
+    average, and the straight line N·D_KL(p‖q). Right: (1/N) ln β_N of the best fixed-N test
+    (accept ``p`` wrongly with probability β_N; reject it wrongly at most ``epsilon``), against
+    N on a log axis, approaching -D_KL(p‖q); the same for the test with the roles of the coins
+    swapped approaches -D_KL(q‖p).
+
+    Parameters
+    ----------
+    theta_p, theta_q : float
+        Heads probabilities of the two coins.
+    paths : array_like of 0/1, shape (runs, steps)
+        Coin flips drawn from ``p``, one row per run.
+    n : array_like of int
+        Sample sizes for the right-hand panel.
+    epsilon : float, default 0.05
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> flips = np.random.default_rng(0).random((20, 100)) < 0.5
+    >>> fig = plot_evidence(0.5, 0.8, flips, [10, 100, 1000])
+    >>> [ax.get_xlabel() for ax in fig.axes]
+    ['number of flips N', 'number of flips N (log scale)']
+    """
+    log_ratios = np.cumsum(bernoulli_log_ratio(paths, theta_p, theta_q), axis=1)
+    if log_ratios.ndim != 2:
+        raise ValueError(f"paths must be 2-D (runs, steps), got shape {log_ratios.shape}")
+    sizes = as_real_array(n, "n")
+    d_pq = kl_divergence([1 - theta_p, theta_p], [1 - theta_q, theta_q])
+    d_qp = kl_divergence([1 - theta_q, theta_q], [1 - theta_p, theta_p])
+    fig, (ax_s, ax_b) = new_figure(ncols=2, figsize=(10.0, 4.6))
+    steps = np.arange(1, log_ratios.shape[1] + 1)
+    for run in log_ratios:
+        ax_s.plot(steps, run, color=COLORS["sky"], lw=0.8, alpha=0.6)
+    ax_s.plot([], [], color=COLORS["sky"], lw=0.8, label="one run of flips from p")
+    ax_s.plot(steps, log_ratios.mean(axis=0), color=COLORS["p"], lw=2.5, label="average of the runs")
+    ax_s.plot(steps, steps * d_pq, color=COLORS["ink"], lw=1.5, ls="--",
+              label=f"N·D_KL(p‖q), slope {d_pq:.3f}")
+    ax_s.axhline(0.0, color=COLORS["grey"], lw=0.8)
+    style_axes(ax_s, "number of flips N", "evidence Σ ln p/q (nats)", "Evidence grows like N·D")
+    legend(ax_s, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=1)
+
+    for (a, b, d, color, style, marker, name, error) in (
+        (theta_p, theta_q, d_pq, COLORS["p"], "-", "o", "p‖q", "accept p, data from q"),
+        (theta_q, theta_p, d_qp, COLORS["q"], ":", "s", "q‖p", "accept q, data from p"),
+    ):
+        rate = stein_log_beta_bernoulli(a, b, sizes, epsilon) / sizes
+        ax_b.plot(sizes, rate, color=color, ls=style, marker=marker, ms=5, lw=1.5,
+                  label=f"β_N = P({error})")
+        ax_b.axhline(-d, color=color, lw=1.2, ls="--", label=f"−D_KL({name}) = {-d:.3f}")
+    ax_b.set_xscale("log")
+    style_axes(ax_b, "number of flips N (log scale)", "(1/N) ln β_N (nats)", "Stein: the exponent is −D_KL")
+    legend(ax_b, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
+    return fig
+
+
+def plot_log_additivity(a: float, b: float) -> Figure:
+    """Why a logarithm: the surprise of two independent events adds up; the base only sets the unit.
+
+    Left: -log2 of the probabilities a, b and a·b as bars, the last stacked from the first two.
+    Right: the same three surprises in bits, nats and bans (base 10): each base rescales every
+    bar by the same factor.
+
+    Examples
+    --------
+    >>> fig = plot_log_additivity(0.5, 0.25)
+    >>> fig.axes[0].get_ylabel()
+    'surprise −log₂ P (bits)'
+    """
+    pa = scalar(a, "a", positive=True)
+    pb = scalar(b, "b", positive=True)
+    if pa > 1 or pb > 1:
+        raise ValueError("a and b are probabilities: each must be in (0, 1]")
+    fig, (ax_l, ax_r) = new_figure(ncols=2, figsize=(10.0, 4.2), width_ratios=(1.0, 1.3))
+    sa, sb = -np.log2(pa), -np.log2(pb)
+    ax_l.bar([0], [sa], color=COLORS["p"], label=f"event A, P = {pa:g}")
+    ax_l.bar([1], [sb], color=COLORS["q"], hatch="//", label=f"event B, P = {pb:g}")
+    ax_l.bar([2], [sa], color=COLORS["p"])
+    ax_l.bar([2], [sb], bottom=[sa], color=COLORS["q"], hatch="//")
+    ax_l.set_xticks([0, 1, 2], ["A", "B", "A and B"])
+    ax_l.set_ylim(0, 1.2 * (sa + sb))
+    style_axes(ax_l, "event", "surprise −log₂ P (bits)", f"P(A and B) = {pa * pb:g}: surprises add")
+    legend(ax_l, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=1)
+    bases = (("bits (base 2)", 2.0, ""), ("nats (base e)", np.e, ".."), ("bans (base 10)", 10.0, "xx"))
+    idx = np.arange(3)
+    for i, (name, base, hatch) in enumerate(bases):
+        values = -np.log([pa, pb, pa * pb]) / np.log(base)
+        ax_r.bar(idx + (i - 1) * 0.27, values, width=0.27, hatch=hatch, edgecolor=COLORS["ink"],
+                 color=(COLORS["kl"], COLORS["alt"], COLORS["extra"])[i], label=name)
+    ax_r.set_xticks(idx, ["A", "B", "A and B"])
+    ax_r.set_ylim(0, 1.2 * (sa + sb))
+    style_axes(ax_r, "event", "surprise −log P", "Three bases, one shape")
+    legend(ax_r, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3)
+    return fig
+
+
+def plot_mutual_information(joint: ArrayLike, x_labels: Sequence[str] | None = None,
+                            y_labels: Sequence[str] | None = None) -> Figure:
+    """The joint table p(x, y) beside the product of its marginals p(x)p(y); their KL is I(X; Y).
+
+    Each cell is shaded (a sequential, colour-blind-safe map) and carries its number, so the
+    shading is never the only cue.
+
+    Examples
+    --------
+    >>> fig = plot_mutual_information([[0.4, 0.1], [0.1, 0.4]])
+    >>> fig.axes[0].get_title(), fig.axes[1].get_title()
+    ('joint p(x, y)', 'product p(x)·p(y)')
+    """
+    table = as_real_array(joint, "joint")
+    info = mutual_information(table)  # also validates the table
+    product = np.outer(table.sum(axis=1), table.sum(axis=0))
+    xs, ys = _labels(x_labels, table.shape[0]), _labels(y_labels, table.shape[1])
+    fig, axes = new_figure(ncols=2, figsize=(8.4, 4.2))
+    vmax = float(max(table.max(), product.max()))
+    for ax, values, title in ((axes[0], table, "joint p(x, y)"), (axes[1], product, "product p(x)·p(y)")):
+        ax.imshow(values, cmap="cividis", vmin=0.0, vmax=vmax)
+        for (i, j), v in np.ndenumerate(values):
+            ax.text(j, i, f"{v:.3f}", ha="center", va="center", fontsize=FONT_SIZE + 1,
+                    color="white" if v < 0.5 * vmax else "black")
+        ax.set_xticks(range(len(ys)), ys)
+        ax.set_yticks(range(len(xs)), xs)
+        ax.set_xlabel("y", fontsize=FONT_SIZE)
+        ax.set_ylabel("x", fontsize=FONT_SIZE)
+        ax.tick_params(labelsize=FONT_SIZE)
+        ax.set_title(title, fontsize=FONT_SIZE + 1)
+    fig.suptitle(f"I(X; Y) = D_KL(joint ‖ product) = {info:.4f} nats", fontsize=FONT_SIZE + 1)
+    return fig
+
+
+#: The four sizes of the gallery: a calibrated sense of "small", "noticeable", "large", "huge".
+GALLERY = (0.01, 0.1, 1.0, 5.0)
+
+
+def plot_kl_gallery(targets: Sequence[float] = GALLERY, seed: int = 3) -> Figure:
+    """Pairs of distributions (p bars solid, q bars hatched) at given sizes of D_KL(p‖q).
+
+    Each panel's title gives the divergence and how many samples from p it takes, on average,
+    for the evidence ln p/q to reach ln 100, odds of 100 : 1 for p: ln(100)/D_KL.
+
+    Examples
+    --------
+    >>> fig = plot_kl_gallery((0.1, 1.0))
+    >>> print(fig.axes[0].get_title())
+    D_KL = 0.1 nats
+    ≈ 46.1 samples for 100:1
+    """
+    values = [scalar(t, "targets", positive=True) for t in targets]
+    rng = np.random.default_rng(seed)
+    fig, axes = new_figure(ncols=len(values), figsize=(2.6 * len(values) + 0.6, 3.6), sharey=True)
+    for ax, target in zip(axes, values, strict=True):
+        p, q = distributions_at_kl(target, rng)
+        idx = np.arange(p.size)
+        ax.bar(idx - 0.2, p, width=0.4, color=COLORS["p"], label="p")
+        ax.bar(idx + 0.2, q, width=0.4, color=COLORS["q"], hatch="//", label="q")
+        ax.set_xticks(idx, [str(i + 1) for i in idx])
+        ax.set_ylim(0, 1.0)
+        style_axes(ax, "outcome", "probability" if ax is axes[0] else "",
+                   f"D_KL = {target:g} nats\n≈ {np.log(100) / target:.1f} samples for 100:1")
+    legend(axes[0], loc="upper left", ncols=2)
+    return fig
+
+
+def example_figures() -> dict[str, Figure]:
+    """One figure per ``plot_*`` function, built as ``07_how_big_is_kl.ipynb`` builds it."""
+    rng = np.random.default_rng(2024)
+    flips = rng.random((30, 150)) < 0.5
+    return {
+        "plot_code_areas": plot_code_areas([1 / 2, 1 / 4, 1 / 8, 1 / 8], [1 / 8, 1 / 2, 1 / 4, 1 / 8],
+                                           ["dog", "cat", "fish", "bird"]),
+        "plot_evidence": plot_evidence(0.5, 0.8, flips,
+                                       np.unique(np.geomspace(10, 100_000, 13).round().astype(int))),
+        "plot_log_additivity": plot_log_additivity(0.5, 0.125),
+        "plot_mutual_information": plot_mutual_information([[0.4, 0.1], [0.1, 0.4]], ["rain", "dry"],
+                                                           ["umbrella", "none"]),
+        "plot_kl_gallery": plot_kl_gallery(),
+    }
