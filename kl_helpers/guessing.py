@@ -31,16 +31,17 @@ __all__ = [
 
 #: The guesses a player can commit to, in nats: 1, 1.5, 2, 3, 5, 7 in each decade from 0.001 to
 #: 10, then 15 and 20 (nearly even steps on a log scale, numbers a person would say aloud).
-GUESS_LADDER: tuple[float, ...] = tuple(
-    round(m * 10.0**e, 6) for e in range(-3, 1) for m in (1, 1.5, 2, 3, 5, 7)
-) + (10.0, 15.0, 20.0)
+GUESS_LADDER: tuple[float, ...] = (
+    *(round(m * 10.0**e, 6) for e in range(-3, 1) for m in (1, 1.5, 2, 3, 5, 7)), 10.0, 15.0, 20.0)
 
 #: The true values of a game's rounds are spread evenly in log10 over this range (about 0.005 to 8
 #: nats), one per equal slice, so every game visits the whole scale.
 LOG10_RANGE = (-2.3, 0.9)
 
 
-def distributions_at_kl(target: float, rng: np.random.Generator, n_outcomes: int = 5) -> tuple[np.ndarray, np.ndarray]:
+def distributions_at_kl(
+    target: float, rng: np.random.Generator, n_outcomes: int = 5
+) -> tuple[np.ndarray, np.ndarray]:
     r"""A random pair of distributions (p, q) on ``n_outcomes`` outcomes with D_KL(p‖q) = target.
 
     Parameters
@@ -66,9 +67,9 @@ def distributions_at_kl(target: float, rng: np.random.Generator, n_outcomes: int
     -----
     ``p`` is drawn from a Dirichlet(3, ..., 3) distribution and a direction ``r`` from
     Dirichlet(1, ..., 1); ``q`` moves from ``p`` towards ``r`` along
-    :math:`q_t \propto p^{1-t} r^{t}`. Along this path D_KL(p‖q_t) grows strictly from 0 as t
-    grows (its derivative is a variance under q_t), without bound, so bisection finds the t
-    that gives the target.
+    :math:`q_t \propto p^{1-t} r^{t}`. Along this path D_KL(p‖q_t) is convex in t and grows
+    strictly from 0 for t > 0 (its second derivative is a variance under q_t), without bound, so
+    Newton's method started right of the target finds the t that gives it.
 
     Examples
     --------
@@ -87,18 +88,20 @@ def distributions_at_kl(target: float, rng: np.random.Generator, n_outcomes: int
     def q_at(t: float) -> np.ndarray:
         return np.exp(log_softmax((1 - t) * log_p + t * log_r))
 
-    low, high = 0.0, 1.0
+    high = 1.0
     while kl_divergence(p, q_at(high)) < goal:
-        low, high = high, 2 * high
-    for _ in range(200):
-        middle = 0.5 * (low + high)
-        if kl_divergence(p, q_at(middle)) < goal:
-            low = middle
-        else:
-            high = middle
-        if high - low <= 1e-12 * high:
+        high *= 2
+    # Newton's method from the right: D(t) is convex and increasing for t > 0, so the iterates
+    # decrease monotonically to the root (a few steps instead of dozens of bisections).
+    t = high
+    z = log_r - log_p
+    for _ in range(100):
+        q = q_at(t)
+        excess = kl_divergence(p, q) - goal
+        if excess <= 1e-12 * goal:
             break
-    return p, q_at(0.5 * (low + high))
+        t -= excess / float(q @ z - p @ z)  # dD/dt = E_q[z] - E_p[z] > 0
+    return p, q_at(t)
 
 
 @dataclass(frozen=True)
@@ -201,8 +204,9 @@ class GuessGame:
     'Round 1 of 3: pick your guess, then press Reveal. Score so far: 0.00 (lower is better).'
     >>> game.reveal(1.0)                  # the truth is 0.6032 nats: 10**0.22 = 1.66 times smaller
     0.21951
-    >>> game.message(1.0)
-    'Round 1 of 3: you said 1 nats, D_KL(p‖q) = 0.6032 nats: off by 0.22 decades. Score so far: 0.22 (lower is better).'
+    >>> print(game.message(1.0))  # doctest: +NORMALIZE_WHITESPACE
+    Round 1 of 3: you said 1 nats, D_KL(p‖q) = 0.6032 nats: off by 0.22 decades.
+    Score so far: 0.22 (lower is better).
     >>> game.next_round(); game.index
     1
     """

@@ -15,7 +15,14 @@ from numpy.typing import ArrayLike
 
 from .._validate import as_distribution, as_real_array, log_base, same_shape, scalar
 from ..divergence import cross_entropy, kl_divergence
-from ..evidence import bernoulli_log_ratio, stein_log_beta_bernoulli
+from ..evidence import (
+    SPRTResult,
+    bernoulli_log_ratio,
+    sprt,
+    stein_log_beta_bernoulli,
+    wald_expected_samples,
+    wald_thresholds,
+)
 from ..guessing import distributions_at_kl
 from ..information import mutual_information
 from ..plotting import COLORS, FONT_SIZE, legend, new_figure, style_axes
@@ -23,10 +30,12 @@ from ..plotting import COLORS, FONT_SIZE, legend, new_figure, style_axes
 __all__ = [
     "example_figures",
     "plot_code_areas",
-    "plot_evidence",
+    "plot_evidence_paths",
     "plot_kl_gallery",
     "plot_log_additivity",
     "plot_mutual_information",
+    "plot_sprt",
+    "plot_stein",
 ]
 
 _UNIT = {2.0: "bits", float(np.e): "nats"}
@@ -35,7 +44,8 @@ _UNIT = {2.0: "bits", float(np.e): "nats"}
 def _labels(labels: Sequence[str] | None, size: int) -> list[str]:
     names = list(labels) if labels is not None else [f"x{i + 1}" for i in range(size)]
     if len(names) != size:
-        raise ValueError(f"labels has {len(names)} entries but there are {size} outcomes; give one per outcome")
+        raise ValueError(f"labels has {len(names)} entries but there are {size} outcomes; "
+                         "give one per outcome")
     return names
 
 
@@ -121,67 +131,134 @@ def plot_code_areas(
     return fig
 
 
-def plot_evidence(
-    theta_p: float, theta_q: float, paths: ArrayLike, n: ArrayLike, epsilon: float = 0.05
-) -> Figure:
-    """Evidence piles up at D_KL per sample; the Chernoff–Stein exponent is that same D_KL.
+def _coin_kls(theta_p: float, theta_q: float) -> tuple[float, float]:
+    p, q = [1 - theta_p, theta_p], [1 - theta_q, theta_q]
+    return kl_divergence(p, q), kl_divergence(q, p)
 
-    Left: running sums of ln p(x)/q(x) over coin flips drawn from ``p`` (thin lines), their
-    average, and the straight line N·D_KL(p‖q). Right: (1/N) ln β_N of the best fixed-N test
-    (accept ``p`` wrongly with probability β_N; reject it wrongly at most ``epsilon``), against
-    N on a log axis, approaching -D_KL(p‖q); the same for the test with the roles of the coins
-    swapped approaches -D_KL(q‖p).
+
+def plot_evidence_paths(theta_p: float, theta_q: float, flips: ArrayLike) -> Figure:
+    """Evidence piles up at D_KL(p‖q) per sample: running sums of ln p(x)/q(x) for flips from p.
+
+    Thin lines: one run each; thick line: their average; dashed: N·D_KL(p‖q).
 
     Parameters
     ----------
     theta_p, theta_q : float
         Heads probabilities of the two coins.
-    paths : array_like of 0/1, shape (runs, steps)
+    flips : array_like of 0/1, shape (runs, steps)
         Coin flips drawn from ``p``, one row per run.
-    n : array_like of int
-        Sample sizes for the right-hand panel.
-    epsilon : float, default 0.05
-
-    Returns
-    -------
-    matplotlib.figure.Figure
 
     Examples
     --------
     >>> flips = np.random.default_rng(0).random((20, 100)) < 0.5
-    >>> fig = plot_evidence(0.5, 0.8, flips, [10, 100, 1000])
-    >>> [ax.get_xlabel() for ax in fig.axes]
-    ['number of flips N', 'number of flips N (log scale)']
+    >>> plot_evidence_paths(0.5, 0.8, flips).axes[0].get_ylabel()
+    'evidence Σ ln p/q (nats)'
     """
-    log_ratios = np.cumsum(bernoulli_log_ratio(paths, theta_p, theta_q), axis=1)
-    if log_ratios.ndim != 2:
-        raise ValueError(f"paths must be 2-D (runs, steps), got shape {log_ratios.shape}")
-    sizes = as_real_array(n, "n")
-    d_pq = kl_divergence([1 - theta_p, theta_p], [1 - theta_q, theta_q])
-    d_qp = kl_divergence([1 - theta_q, theta_q], [1 - theta_p, theta_p])
-    fig, (ax_s, ax_b) = new_figure(ncols=2, figsize=(10.0, 4.6))
-    steps = np.arange(1, log_ratios.shape[1] + 1)
-    for run in log_ratios:
-        ax_s.plot(steps, run, color=COLORS["sky"], lw=0.8, alpha=0.6)
-    ax_s.plot([], [], color=COLORS["sky"], lw=0.8, label="one run of flips from p")
-    ax_s.plot(steps, log_ratios.mean(axis=0), color=COLORS["p"], lw=2.5, label="average of the runs")
-    ax_s.plot(steps, steps * d_pq, color=COLORS["ink"], lw=1.5, ls="--",
-              label=f"N·D_KL(p‖q), slope {d_pq:.3f}")
-    ax_s.axhline(0.0, color=COLORS["grey"], lw=0.8)
-    style_axes(ax_s, "number of flips N", "evidence Σ ln p/q (nats)", "Evidence grows like N·D")
-    legend(ax_s, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=1)
+    sums = np.cumsum(bernoulli_log_ratio(flips, theta_p, theta_q), axis=1)
+    if sums.ndim != 2:
+        raise ValueError(f"flips must be 2-D (runs, steps), got shape {sums.shape}")
+    d_pq, _ = _coin_kls(theta_p, theta_q)
+    fig, (ax,) = new_figure(figsize=(7.0, 4.6))
+    steps = np.arange(1, sums.shape[1] + 1)
+    for run in sums:
+        ax.plot(steps, run, color=COLORS["sky"], lw=0.8, alpha=0.6)
+    ax.plot([], [], color=COLORS["sky"], lw=0.8, label="one run of flips from p")
+    ax.plot(steps, sums.mean(axis=0), color=COLORS["p"], lw=2.5, label="average of the runs")
+    ax.plot(steps, steps * d_pq, color=COLORS["ink"], lw=1.5, ls="--",
+            label=f"N·D_KL(p‖q), slope {d_pq:.3f} nats")
+    ax.axhline(0.0, color=COLORS["grey"], lw=0.8)
+    style_axes(ax, "number of flips N", "evidence Σ ln p/q (nats)", "Evidence grows like N·D_KL(p‖q)")
+    legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
+    return fig
 
+
+def plot_stein(theta_p: float, theta_q: float, n: ArrayLike, epsilon: float = 0.05) -> Figure:
+    """The Chernoff–Stein exponent: (1/N) ln β_N of the best fixed-N test approaches −D_KL(p‖q).
+
+    β_N is the probability of accepting ``p`` when the flips come from ``q`` (the test rejects
+    ``p`` wrongly at most ``epsilon``). The same test with the roles of the coins swapped
+    approaches −D_KL(q‖p): each error has its own direction of the divergence.
+
+    Parameters
+    ----------
+    theta_p, theta_q : float
+        Heads probabilities of the two coins.
+    n : array_like of int
+        Sample sizes N.
+    epsilon : float, default 0.05
+
+    Examples
+    --------
+    >>> plot_stein(0.5, 0.8, [10, 100, 1000]).axes[0].get_xlabel()
+    'number of flips N (log scale)'
+    """
+    sizes = as_real_array(n, "n")
+    d_pq, d_qp = _coin_kls(theta_p, theta_q)
+    fig, (ax,) = new_figure(figsize=(7.0, 4.8))
     for (a, b, d, color, style, marker, name, error) in (
         (theta_p, theta_q, d_pq, COLORS["p"], "-", "o", "p‖q", "accept p, data from q"),
         (theta_q, theta_p, d_qp, COLORS["q"], ":", "s", "q‖p", "accept q, data from p"),
     ):
         rate = stein_log_beta_bernoulli(a, b, sizes, epsilon) / sizes
-        ax_b.plot(sizes, rate, color=color, ls=style, marker=marker, ms=5, lw=1.5,
-                  label=f"β_N = P({error})")
-        ax_b.axhline(-d, color=color, lw=1.2, ls="--", label=f"−D_KL({name}) = {-d:.3f}")
-    ax_b.set_xscale("log")
-    style_axes(ax_b, "number of flips N (log scale)", "(1/N) ln β_N (nats)", "Stein: the exponent is −D_KL")
-    legend(ax_b, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
+        ax.plot(sizes, rate, color=color, ls=style, marker=marker, ms=5, lw=1.5,
+                label=f"β_N = P({error})")
+        ax.axhline(-d, color=color, lw=1.2, ls="--", label=f"−D_KL({name}) = {-d:.3f}")
+    ax.set_xscale("log")
+    ax.minorticks_off()  # minor tick labels cost most of the drawing time and say little here
+    style_axes(ax, "number of flips N (log scale)", "(1/N) ln β_N (nats)", "Stein: the exponent is −D_KL")
+    legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
+    return fig
+
+
+def plot_sprt(log_ratios: ArrayLike, result: SPRTResult, thresholds: tuple[float, float],
+              wald: float, shown: int = 12) -> Figure:
+    """Wald's sequential test: evidence paths stopping at a threshold, and how many samples they took.
+
+    Left: the first ``shown`` runs' running sums of ln p/q, each ending where it crossed a
+    threshold (dot). Right: histogram of the number of samples used, with its mean and Wald's
+    approximation (which ignores the overshoot past the threshold, so it sits a little left).
+
+    Parameters
+    ----------
+    log_ratios : array_like, shape (runs, steps)
+        Per-sample log-likelihood ratios, as given to :func:`kl_helpers.sprt`.
+    result : SPRTResult
+        What :func:`kl_helpers.sprt` returned for them.
+    thresholds : tuple of float
+        ``(lower, upper)`` from :func:`kl_helpers.wald_thresholds`.
+    wald : float
+        Wald's approximate mean, :func:`kl_helpers.wald_expected_samples`.
+    shown : int, default 12
+
+    Examples
+    --------
+    >>> from kl_helpers.evidence import sprt, wald_thresholds
+    >>> steps = bernoulli_log_ratio(np.random.default_rng(0).random((50, 200)) < 0.5, 0.5, 0.8)
+    >>> fig = plot_sprt(steps, sprt(steps, 0.01, 0.01), wald_thresholds(0.01, 0.01), 20.2)
+    >>> fig.axes[1].get_xlabel()
+    'samples used N'
+    """
+    steps = as_real_array(log_ratios, "log_ratios")
+    lower, upper = thresholds
+    fig, (ax_p, ax_h) = new_figure(ncols=2, figsize=(10.0, 4.6))
+    for i in range(min(shown, steps.shape[0])):
+        stop = int(result.n_used[i])
+        path = np.concatenate(([0.0], np.cumsum(steps[i, :stop])))
+        color = COLORS["p"] if result.chose_p[i] else COLORS["q"]
+        ax_p.plot(np.arange(stop + 1), path, color=color, lw=1.0, alpha=0.8)
+        ax_p.plot([stop], [path[-1]], "o" if result.chose_p[i] else "s", color=color, ms=5)
+    ax_p.axhline(upper, color=COLORS["ink"], lw=1.5, ls="--", label=f"choose p at {upper:.2f}")
+    ax_p.axhline(lower, color=COLORS["grey"], lw=1.5, ls=":", label=f"choose q at {lower:.2f}")
+    ax_p.set_ylim(lower - 2.0, upper + 2.0)
+    style_axes(ax_p, "samples n", "evidence Σ ln p/q (nats)", "Each run stops at a threshold")
+    legend(ax_p, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
+    n_used = result.n_used
+    ax_h.hist(n_used, bins=np.arange(0.5, np.percentile(n_used, 99.5) + 1.5), color=COLORS["sky"],
+              histtype="stepfilled")
+    ax_h.axvline(float(n_used.mean()), color=COLORS["p"], lw=2.0, label=f"mean {n_used.mean():.1f}")
+    ax_h.axvline(wald, color=COLORS["ink"], lw=1.5, ls="--", label=f"Wald {wald:.1f}")
+    style_axes(ax_h, "samples used N", "runs", "How many samples a run needed")
+    legend(ax_h, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
     return fig
 
 
@@ -296,11 +373,14 @@ def example_figures() -> dict[str, Figure]:
     """One figure per ``plot_*`` function, built as ``07_how_big_is_kl.ipynb`` builds it."""
     rng = np.random.default_rng(2024)
     flips = rng.random((30, 150)) < 0.5
+    steps = bernoulli_log_ratio(rng.random((20_000, 200)) < 0.5, 0.5, 0.8)
     return {
         "plot_code_areas": plot_code_areas([1 / 2, 1 / 4, 1 / 8, 1 / 8], [1 / 8, 1 / 2, 1 / 4, 1 / 8],
                                            ["dog", "cat", "fish", "bird"]),
-        "plot_evidence": plot_evidence(0.5, 0.8, flips,
-                                       np.unique(np.geomspace(10, 100_000, 13).round().astype(int))),
+        "plot_evidence_paths": plot_evidence_paths(0.5, 0.8, flips),
+        "plot_stein": plot_stein(0.5, 0.8, np.unique(np.geomspace(10, 100_000, 13).round().astype(int))),
+        "plot_sprt": plot_sprt(steps, sprt(steps, 0.01, 0.01), wald_thresholds(0.01, 0.01),
+                               wald_expected_samples(0.01, 0.01, 0.2231)),
         "plot_log_additivity": plot_log_additivity(0.5, 0.125),
         "plot_mutual_information": plot_mutual_information([[0.4, 0.1], [0.1, 0.4]], ["rain", "dry"],
                                                            ["umbrella", "none"]),

@@ -122,7 +122,8 @@ class GuessKLPanel(Panel):
                 raise TypeError("give the guess in nats or the slider position guess_step, not both")
             guess = values.pop("guess")
             if guess not in GUESS_LADDER:
-                raise ValueError(f"guess={guess!r} is not a position of the slider; pick one of {GUESS_LADDER}")
+                raise ValueError(f"guess={guess!r} is not a position of the slider; "
+                                 f"pick one of {GUESS_LADDER}")
             values["guess_step"] = GUESS_LADDER.index(guess)
         super()._assign(values)
 
