@@ -336,35 +336,41 @@ def plot_mutual_information(joint: ArrayLike, x_labels: Sequence[str] | None = N
     return fig
 
 
-#: The four sizes of the gallery: a calibrated sense of "small", "noticeable", "large", "huge".
-GALLERY = (0.01, 0.1, 1.0, 5.0)
+def plot_kl_gallery(pairs: Sequence[tuple[ArrayLike, ArrayLike]]) -> Figure:
+    """Pairs of distributions (p bars solid, q bars hatched), each titled with its D_KL(p‖q).
 
+    Each title also gives how many samples from p it takes, on average, for the evidence
+    ln p/q to reach ln 100, odds of 100 : 1 for p: ln(100)/D_KL.
 
-def plot_kl_gallery(targets: Sequence[float] = GALLERY, seed: int = 3) -> Figure:
-    """Pairs of distributions (p bars solid, q bars hatched) at given sizes of D_KL(p‖q).
-
-    Each panel's title gives the divergence and how many samples from p it takes, on average,
-    for the evidence ln p/q to reach ln 100, odds of 100 : 1 for p: ln(100)/D_KL.
+    Parameters
+    ----------
+    pairs : sequence of (p, q)
+        Distributions on the same outcomes, e.g. from :func:`kl_helpers.distributions_at_kl`.
 
     Examples
     --------
-    >>> fig = plot_kl_gallery((0.1, 1.0))
+    >>> rng = np.random.default_rng(0)
+    >>> fig = plot_kl_gallery([distributions_at_kl(t, rng) for t in (0.1, 1.0)])
     >>> print(fig.axes[0].get_title())
     D_KL = 0.1 nats
     ≈ 46.1 samples for 100:1
     """
-    values = [scalar(t, "targets", positive=True) for t in targets]
-    rng = np.random.default_rng(seed)
-    fig, axes = new_figure(ncols=len(values), figsize=(2.6 * len(values) + 0.6, 3.6), sharey=True)
-    for ax, target in zip(axes, values, strict=True):
-        p, q = distributions_at_kl(target, rng)
+    checked = []
+    for i, (p, q) in enumerate(pairs):
+        p_arr, q_arr = as_distribution(p, f"pairs[{i}][0]"), as_distribution(q, f"pairs[{i}][1]")
+        same_shape(p_arr, q_arr)
+        checked.append((p_arr, q_arr, kl_divergence(p_arr, q_arr)))
+    if not checked:
+        raise ValueError("pairs is empty; give at least one (p, q) pair")
+    fig, axes = new_figure(ncols=len(checked), figsize=(2.6 * len(checked) + 0.6, 3.6), sharey=True)
+    for ax, (p, q, d) in zip(axes, checked, strict=True):
         idx = np.arange(p.size)
         ax.bar(idx - 0.2, p, width=0.4, color=COLORS["p"], label="p")
         ax.bar(idx + 0.2, q, width=0.4, color=COLORS["q"], hatch="//", label="q")
         ax.set_xticks(idx, [str(i + 1) for i in idx])
         ax.set_ylim(0, 1.0)
         style_axes(ax, "outcome", "probability" if ax is axes[0] else "",
-                   f"D_KL = {target:g} nats\n≈ {np.log(100) / target:.1f} samples for 100:1")
+                   f"D_KL = {d:.3g} nats\n≈ {np.log(100) / d:.1f} samples for 100:1")
     legend(axes[0], loc="upper left", ncols=2)
     return fig
 
@@ -382,7 +388,7 @@ def example_figures() -> dict[str, Figure]:
         "plot_sprt": plot_sprt(steps, sprt(steps, 0.01, 0.01), wald_thresholds(0.01, 0.01),
                                wald_expected_samples(0.01, 0.01, 0.2231)),
         "plot_log_additivity": plot_log_additivity(0.5, 0.125),
-        "plot_mutual_information": plot_mutual_information([[0.4, 0.1], [0.1, 0.4]], ["rain", "dry"],
+        "plot_mutual_information": plot_mutual_information([[0.32, 0.08], [0.12, 0.48]], ["rain", "dry"],
                                                            ["umbrella", "none"]),
-        "plot_kl_gallery": plot_kl_gallery(),
+        "plot_kl_gallery": plot_kl_gallery([distributions_at_kl(t, rng) for t in (0.01, 0.1, 1.0, 5.0)]),
     }
