@@ -25,7 +25,7 @@ from ..evidence import (
 )
 from ..guessing import distributions_at_kl
 from ..information import mutual_information
-from ..plotting import COLORS, FONT_SIZE, legend, new_figure, style_axes
+from ..plotting import COLORS, FONT_SIZE, describe, legend, new_figure, numbers, style_axes
 
 __all__ = [
     "example_figures",
@@ -128,7 +128,13 @@ def plot_code_areas(
     fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=FONT_SIZE, frameon=False)
     fig.suptitle(f"Extra area = KL:  D_KL(p‖q) = {d_pq:.3f} {unit},  D_KL(q‖p) = {d_qp:.3f} {unit}",
                  fontsize=FONT_SIZE + 1)
-    return fig
+    areas = {(w, c): cross_entropy(dists[w], dists[c], base) for w in "pq" for c in "pq"}
+    return describe(fig, (
+        f"Four panels of rectangles, one per word ({', '.join(names)}): width = how often the word "
+        f"is sent, height = its code length in {unit}, so each panel's area is the average length. "
+        f"p's words: {areas['p', 'p']:.2f} {unit} with p's code, {areas['p', 'q']:.2f} with q's code, "
+        f"extra D_KL(p‖q) = {d_pq:.3f}. q's words: {areas['q', 'q']:.2f} with q's code, "
+        f"{areas['q', 'p']:.2f} with p's code, extra D_KL(q‖p) = {d_qp:.3f}."))
 
 
 def _coin_kls(theta_p: float, theta_q: float) -> tuple[float, float]:
@@ -169,7 +175,12 @@ def plot_evidence_paths(theta_p: float, theta_q: float, flips: ArrayLike) -> Fig
     ax.axhline(0.0, color=COLORS["grey"], lw=0.8)
     style_axes(ax, "number of flips N", "evidence Σ ln p/q (nats)", "Evidence grows like N·D_KL(p‖q)")
     legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
-    return fig
+    return describe(fig, (
+        f"Running sums of the log-likelihood ratio ln p/q over {sums.shape[1]} flips of a coin "
+        f"with heads probability {theta_p:g} (p) against one with {theta_q:g} (q), for "
+        f"{sums.shape[0]} runs: the runs wander but climb, and their average "
+        f"({sums.mean(axis=0)[-1]:.1f} nats after {sums.shape[1]} flips) follows the line "
+        f"N·D_KL(p‖q) with slope {d_pq:.3f} nats per flip."))
 
 
 def plot_stein(theta_p: float, theta_q: float, n: ArrayLike, epsilon: float = 0.05) -> Figure:
@@ -195,11 +206,13 @@ def plot_stein(theta_p: float, theta_q: float, n: ArrayLike, epsilon: float = 0.
     sizes = as_real_array(n, "n")
     d_pq, d_qp = _coin_kls(theta_p, theta_q)
     fig, (ax,) = new_figure(figsize=(7.0, 4.8))
+    rates = []
     for (a, b, d, color, style, marker, name, error) in (
         (theta_p, theta_q, d_pq, COLORS["p"], "-", "o", "p‖q", "accept p, data from q"),
         (theta_q, theta_p, d_qp, COLORS["q"], ":", "s", "q‖p", "accept q, data from p"),
     ):
         rate = stein_log_beta_bernoulli(a, b, sizes, epsilon) / sizes
+        rates.append(rate)
         ax.plot(sizes, rate, color=color, ls=style, marker=marker, ms=5, lw=1.5,
                 label=f"β_N = P({error})")
         ax.axhline(-d, color=color, lw=1.2, ls="--", label=f"−D_KL({name}) = {-d:.3f}")
@@ -207,7 +220,11 @@ def plot_stein(theta_p: float, theta_q: float, n: ArrayLike, epsilon: float = 0.
     ax.minorticks_off()  # minor tick labels cost most of the drawing time and say little here
     style_axes(ax, "number of flips N (log scale)", "(1/N) ln β_N (nats)", "Stein: the exponent is −D_KL")
     legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
-    return fig
+    return describe(fig, (
+        f"(1/N) ln β_N against N from {sizes.min():g} to {sizes.max():g} (log scale) for the best "
+        f"test at level {epsilon:g}: accepting p wrongly approaches −D_KL(p‖q) = {-d_pq:.3f}, "
+        f"reaching {rates[0][-1]:.3f}; with the roles swapped it approaches −D_KL(q‖p) = "
+        f"{-d_qp:.3f}, reaching {rates[1][-1]:.3f}. Both start far above their limits at small N."))
 
 
 def plot_sprt(log_ratios: ArrayLike, result: SPRTResult, thresholds: tuple[float, float],
@@ -259,7 +276,12 @@ def plot_sprt(log_ratios: ArrayLike, result: SPRTResult, thresholds: tuple[float
     ax_h.axvline(wald, color=COLORS["ink"], lw=1.5, ls="--", label=f"Wald {wald:.1f}")
     style_axes(ax_h, "samples used N", "runs", "How many samples a run needed")
     legend(ax_h, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
-    return fig
+    chose_q = 1 - float(result.chose_p.mean())
+    return describe(fig, (
+        f"Left: {min(shown, steps.shape[0])} runs of summed evidence ln p/q, each stopping at the "
+        f"first crossing of {upper:.2f} (choose p) or {lower:.2f} (choose q). Right: histogram of "
+        f"the samples used by {n_used.size:,} runs: mean {n_used.mean():.1f}, Wald's approximation "
+        f"{wald:.1f}; {chose_q:.2%} of the runs chose q."))
 
 
 def plot_log_additivity(a: float, b: float) -> Figure:
@@ -299,7 +321,11 @@ def plot_log_additivity(a: float, b: float) -> Figure:
     ax_r.set_ylim(0, 1.2 * (sa + sb))
     style_axes(ax_r, "event", "surprise −log P", "Three bases, one shape")
     legend(ax_r, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3)
-    return fig
+    return describe(fig, (
+        f"Left: surprises in bits of event A (P = {pa:g}, {sa:.2f} bits), event B (P = {pb:g}, "
+        f"{sb:.2f} bits) and both together (P = {pa * pb:g}), whose bar is the two stacked: "
+        f"{sa + sb:.2f} bits. Right: the same three surprises in bits, nats and bans; each base "
+        f"scales all bars by one factor."))
 
 
 def plot_mutual_information(joint: ArrayLike, x_labels: Sequence[str] | None = None,
@@ -325,7 +351,7 @@ def plot_mutual_information(joint: ArrayLike, x_labels: Sequence[str] | None = N
         ax.imshow(values, cmap="cividis", vmin=0.0, vmax=vmax)
         for (i, j), v in np.ndenumerate(values):
             ax.text(j, i, f"{v:.3f}", ha="center", va="center", fontsize=FONT_SIZE + 1,
-                    color="white" if v < 0.5 * vmax else "black")
+                    color=COLORS["ink"], bbox={"facecolor": "white", "edgecolor": "none", "pad": 2})
         ax.set_xticks(range(len(ys)), ys)
         ax.set_yticks(range(len(xs)), xs)
         ax.set_xlabel("y", fontsize=FONT_SIZE)
@@ -333,7 +359,11 @@ def plot_mutual_information(joint: ArrayLike, x_labels: Sequence[str] | None = N
         ax.tick_params(labelsize=FONT_SIZE)
         ax.set_title(title, fontsize=FONT_SIZE + 1)
     fig.suptitle(f"I(X; Y) = D_KL(joint ‖ product) = {info:.4f} nats", fontsize=FONT_SIZE + 1)
-    return fig
+    return describe(fig, (
+        f"Two {table.shape[0]} by {table.shape[1]} tables with each cell's probability written "
+        f"in it: the joint distribution {numbers(table.ravel(), 3)} and the product of its "
+        f"marginals {numbers(product.ravel(), 3)}. Their KL divergence, the mutual information, "
+        f"is {info:.4f} nats."))
 
 
 def plot_kl_gallery(pairs: Sequence[tuple[ArrayLike, ArrayLike]]) -> Figure:
@@ -372,7 +402,11 @@ def plot_kl_gallery(pairs: Sequence[tuple[ArrayLike, ArrayLike]]) -> Figure:
         style_axes(ax, "outcome", "probability" if ax is axes[0] else "",
                    f"D_KL = {d:.3g} nats\n≈ {np.log(100) / d:.1f} samples for 100:1")
     legend(axes[0], loc="upper left", ncols=2)
-    return fig
+    return describe(fig, (
+        f"{len(checked)} pairs of distributions on {checked[0][0].size} outcomes, p as solid bars "
+        f"and q as hatched bars, with D_KL(p‖q) = "
+        f"{', '.join(f'{d:.3g}' for _, _, d in checked)} nats: the bars look alike at the "
+        f"smallest value and q nearly vanishes where p has mass at the largest."))
 
 
 def example_figures() -> dict[str, Figure]:

@@ -17,8 +17,8 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..guessing import GUESS_LADDER, GuessGame
-from ..plotting import COLORS, FONT_SIZE, legend, style_axes
+from ..guessing import GUESS_LADDER, GuessGame, guess_score
+from ..plotting import COLORS, FONT_SIZE, legend, numbers, style_axes
 from .base import Panel, int_slider
 
 __all__ = ["GuessKLPanel"]
@@ -138,6 +138,19 @@ class GuessKLPanel(Panel):
             "truth": current.truth,  # drawn only once revealed
             "score": self.game.score,
         }
+
+    def slider_text(self) -> str:
+        # The slider holds a position on the ladder; say the guess itself.
+        return f"your guess = {self.guess:g} nats"
+
+    def describe(self, result: Mapping[str, Any]) -> str:
+        shown = (f"the true D_KL(p‖q) = {result['truth']:.4f} nats is marked beside it, "
+                 f"{guess_score(result['guess'], result['truth']):.2f} decades away"
+                 if result["revealed"] else "the true value stays hidden until Reveal")
+        return (f"Round {result['round']} of {len(self.game.rounds)} of the guessing game. Bars of "
+                f"p = {numbers(result['p'])} and q = {numbers(result['q'])} on "
+                f"{len(result['p'])} outcomes; on a log scale of nats the guess "
+                f"{result['guess']:g} is marked and {shown}. Score so far {result['score']:.2f}.")
 
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_bars, ax_scale = fig.subplots(1, 2, width_ratios=(1.15, 1.0))
