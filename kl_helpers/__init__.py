@@ -6,7 +6,8 @@
   ``kh.kl_divergence``, ``kh.kl_normal_normal``, ``kh.kl_estimate``, ``kh.fit_normal_mle``,
   ``kh.NormalMixture``, ``kh.logsumexp`` … — and its modules (``kh.divergence``,
   ``kh.distributions``, ``kh.special``, ``kh.quadrature``, ``kh.estimators``, ``kh.optimize``,
-  ``kh.fitting``, ``kh.mixtures``, ``kh.multivariate``, ``kh.classification``);
+  ``kh.fitting``, ``kh.mixtures``, ``kh.multivariate``, ``kh.classification``, ``kh.evidence``,
+  ``kh.information``, ``kh.guessing``);
 * the exercise checkers, ``kh.exercises.check_NN_*`` (numpy only);
 * the plotting layer, ``kh.plotting``, ``kh.figures.<lesson>`` and ``kh.panels.<Panel>``, which
   need matplotlib and ipywidgets and are imported on first use, so ``import kl_helpers`` stays
