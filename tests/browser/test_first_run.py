@@ -1,4 +1,5 @@
-"""A new user's first run, in the JupyterLab that ``make lab`` starts (same server settings).
+"""A new user's first run, in the JupyterLab that ``make lab`` starts (same server settings), on
+what it opens: a ``work/`` folder of work copies created by ``tools/course.py`` (the ``lab`` fixture).
 
 * An untouched lesson opens and closes **unmodified**: JupyterLab rewrites a notebook's kernelspec
   and language info when the kernel connects, so the stored metadata must already be what it
