@@ -9,6 +9,7 @@ with the arguments and settings this file checks (tests/browser/conftest.py).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -203,3 +204,14 @@ def test_test_command_runs_ruff_then_pytest_with_arguments_verbatim(monkeypatch:
         ["venv-python", "-m", "ruff", "check", "."],
         ["venv-python", "-m", "pytest", "tests", "-k", "kl or entropy", "--ignore=tests/browser", "-q"],
     ]
+
+
+def test_too_old_python_is_refused_with_the_fix() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")  # (tomllib needs Python 3.11)
+    requires = re.search(r'^requires-python = "(.*)"$', pyproject, re.MULTILINE).group(1)
+    assert requires == ">=" + ".".join(map(str, course.MIN_PYTHON)), "MIN_PYTHON and pyproject.toml disagree"
+    course.check_python((3, 10, 0))
+    too_old = r"Python 3\.9\.6; the course needs Python >= 3\.10"
+    with pytest.raises(course.CourseError, match=too_old) as error:
+        course.check_python((3, 9, 6))  # macOS's /usr/bin/python3
+    assert "python.org" in str(error.value) and "course.py setup" in str(error.value)

@@ -37,6 +37,8 @@ WORK = "work"
 BACKUPS = "backups"
 #: Written after a complete install, as the Makefile's stamp: `make` reinstalls when pyproject.toml is newer.
 STAMPS = {"test": ".installed", "lab": ".installed-lab"}
+#: The oldest Python the course supports (requires-python in pyproject.toml).
+MIN_PYTHON = (3, 10)
 
 
 # --- the virtual environment -------------------------------------------------------------------------
@@ -62,8 +64,20 @@ def installed(root: Path, extra: str, windows: bool | None = None) -> bool:
     return any((venv / n).exists() and (venv / n).stat().st_mtime >= newest for n in names)
 
 
+def check_python(version: Sequence[int] = tuple(sys.version_info)) -> None:
+    """Refuse a Python older than the course supports (macOS's own python3 is 3.9) before making .venv."""
+    if tuple(version[:2]) < MIN_PYTHON:
+        found, needed = ".".join(map(str, version[:3])), ".".join(map(str, MIN_PYTHON))
+        raise CourseError(
+            f"setup: this is Python {found}; the course needs Python >= {needed}. Install a newer one from "
+            "https://www.python.org/downloads/ and run this file with it, e.g. "
+            "`py -3.12 tools\\course.py setup` (Windows) or `python3.12 tools/course.py setup`"
+            " (macOS, Linux); see docs/troubleshooting.md")
+
+
 def setup(root: Path, extra: str = "test") -> Path:
     """Create ``.venv`` with ``python -m venv`` and install the course with ``extra``; returns its Python."""
+    check_python()
     venv = root / VENV
     python = venv_python(venv)
     if not python.exists():
