@@ -43,6 +43,12 @@ NUMBERS = {
                            + 0.1 * math.log(0.1 / 0.2) + 0.6 * math.log(0.6 / 0.5)) / 2,
     "check_08_k3_loss_gradient": 1.5,  # forward-KL gradient (θ - 0) / 1², not θ / 0.9
     "check_08_wasserstein": math.sqrt(2 / math.pi) * math.exp(-0.5) + math.erf(1 / math.sqrt(2)),
+    # D_KL(fair‖0.8 heads) = ½ ln(0.5/0.2) + ½ ln(0.5/0.8) = ½ ln 1.5625 = ln 1.25
+    "check_07_sprt_samples": math.log(1000) / math.log(1.25),
+    "check_07_mutual_information_bits": sum(
+        v * math.log2(v / (r * c)) for v, r, c in
+        [(0.30, 0.40, 0.35), (0.10, 0.40, 0.65), (0.05, 0.60, 0.35), (0.55, 0.60, 0.65)]),
+    "check_07_extra_bits": -0.25 + 0.5 + 0.25 + 0.0,  # Σ q log2(q/p), word by word
 }
 #: Exercises answered with several numbers.
 VECTORS = {
@@ -468,6 +474,35 @@ MESSAGES = [
      "❌ That is the distance between the means, W₁ only for equal widths; here the widths differ."),
     ("check_08_wasserstein", 1.41,
      "❌ That is W₂ = √((Δμ)² + (Δσ)²); W₁ averages |Y − X| instead of its square."),
+    # 07: 36 = ln 1000 / D_KL(q‖p); 45 = log2 1000 / ln 1.25; 1.5 = ln 1.25 · ln 1000;
+    # 0.250 = the mutual information in nats; 0.625 = D_KL(p‖q) in bits, 0.347 = 0.5 ln 2,
+    # 2.25 = H(q, p) in bits.
+    ("check_07_sprt_samples", 31,
+     "✅ Correct: about thirty flips, and a thousand times smaller α would only double it."),
+    ("check_07_sprt_samples", 10,
+     NOT_YET + "the evidence needed is ln(1/α) nats; each flip from p brings D_KL(p‖q) nats on "
+     "average. Compute D_KL for the two coins in nats, then divide."),
+    ("check_07_sprt_samples", 36,
+     "❌ That uses D_KL(q‖p). The data come from p, so the evidence per flip is D_KL(p‖q)."),
+    ("check_07_sprt_samples", 45,
+     "❌ Mixed units: ln(1/α) in bits over D_KL in nats. Use natural logarithms for both."),
+    ("check_07_sprt_samples", 1.5, "❌ Divide the evidence needed by the evidence per flip (not multiply)."),
+    ("check_07_mutual_information_bits", 0.361,
+     "✅ Correct: carrying an umbrella says a fair amount about the rain, in bits."),
+    ("check_07_mutual_information_bits", 0.5,
+     NOT_YET + "compare the table with the product of its row and column sums: "
+     "I = Σ p(x, y) log2[p(x, y) / (p(x) p(y))]."),
+    ("check_07_mutual_information_bits", 0.250, "❌ Right value in nats; the question asks for bits."),
+    ("check_07_extra_bits", 0.5,
+     "✅ Correct: less than the 0.625 bits of the other direction; KL is not symmetric."),
+    ("check_07_extra_bits", 1.0,
+     NOT_YET + "average, over q's words, the length of p's code minus the length of q's own code "
+     "(lengths are -log2 of the probabilities)."),
+    ("check_07_extra_bits", 0.625,
+     "❌ That is D_KL(p‖q): p's words with q's code. Here the words come from q."),
+    ("check_07_extra_bits", 0.347, "❌ Right direction, wrong unit: that is in nats; convert to bits."),
+    ("check_07_extra_bits", 2.25,
+     "❌ That is the whole average length with p's code; subtract what q's own code needs."),
 ]
 
 

@@ -4,6 +4,7 @@ from .base import Panel, float_slider, int_slider
 from .decomposition import DecompositionPanel
 from .definition import DirectionPanel
 from .forward_reverse import ForwardReversePanel
+from .how_big import GuessKLPanel
 from .loss import GradientComparisonPanel
 from .mle import DescentPanel, LikelihoodPanel
 from .practice import DivergenceComparisonPanel
@@ -18,6 +19,7 @@ __all__ = [
     "DivergenceComparisonPanel",
     "ForwardReversePanel",
     "GradientComparisonPanel",
+    "GuessKLPanel",
     "JensenPanel",
     "LikelihoodPanel",
     "Panel",
