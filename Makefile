@@ -14,7 +14,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # renders offline. The browser tests start their servers with the same two variables.
 JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter/config JUPYTER_PATH=$(CURDIR)/tools/jupyter/data
 
-.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore browser mutation release release-links
+.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore browser mutation release release-links pdf
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -48,6 +48,9 @@ execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (the
 
 copies: $(STAMP)  ## teacher copies: each lesson with its worked solutions in place, in teacher/ (generated)
 	$(BIN)/python tools/copies.py teacher
+
+pdf: $(STAMP) browser  ## printable PDFs (lessons, course, cheat sheet, teacher copies) in build/pdf/, offline
+	KL_CHROMIUM=$(CHROMIUM) $(BIN)/python tools/make_pdf.py
 
 # Pin a release everywhere (tools/set_release.py, standard library only): the package version, the
 # tag in tools/course_settings.json that the launch links use, and every notebook's install cell.
