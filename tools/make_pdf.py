@@ -40,6 +40,7 @@ NOTEBOOKS = ROOT / "notebooks"
 OUT = ROOT / "build" / "pdf"
 MATHJAX = ROOT / "build" / "node_modules" / "mathjax" / "es5" / "tex-svg-full.js"
 CHROMIUM = os.environ.get("KL_CHROMIUM", "/usr/bin/chromium")
+MATHJAX_TIMEOUT_MS = 20_000
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 sys.path.insert(0, str(ROOT / "tools"))
 
@@ -240,6 +241,7 @@ def pdf_facts(path: Path) -> dict[str, int]:
 
 def render(names: list[str] | None = None, out: Path = OUT) -> dict:
     """Print ``names`` (default: everything) to ``out``; return (and write) the manifest."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -268,10 +270,13 @@ def render(names: list[str] | None = None, out: Path = OUT) -> dict:
             page_html.parent.mkdir(parents=True, exist_ok=True)
             page_html.write_text(html(nb, name), encoding="utf-8")
             page.goto(page_html.as_uri(), wait_until="load")
-            page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise",
-                                   timeout=60_000)
-            page.evaluate("MathJax.startup.promise")
             page.wait_for_function("Array.from(document.images).every((i) => i.complete)", timeout=60_000)
+            try:  # print whatever happens: a page without typeset maths is reported, not hidden
+                page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise",
+                                       timeout=MATHJAX_TIMEOUT_MS)
+                page.evaluate("MathJax.startup.promise")
+            except PlaywrightTimeout:
+                print(f"{name}: MathJax did not start in {MATHJAX_TIMEOUT_MS // 1000} s", file=sys.stderr)
             math = page.evaluate(RAW_MATH_JS)
             target = out / f"{name}.pdf"
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -291,11 +296,19 @@ def render(names: list[str] | None = None, out: Path = OUT) -> dict:
 
 def main(argv: list[str]) -> int:
     try:
-        render(argv or None)
+        manifest = render(argv or None)
     except PdfError as error:
         print(f"make pdf: {error}", file=sys.stderr)
         return 1
-    return 0
+    wrong = {name: facts for name, facts in manifest.items()
+             if facts["raw_math"] or facts["math_errors"] or facts["blocked"] or facts["images_on_two_pages"]
+             or facts["images"] != facts["pictures"]}
+    for name, facts in wrong.items():
+        print(f"make pdf: {name}.pdf: {facts['images']} of {facts['pictures']} pictures, "
+              f"{facts['images_on_two_pages']} cut by a page break, {len(facts['raw_math'])} raw TeX, "
+              f"{facts['math_errors']} MathJax errors, {len(facts['blocked'])} blocked requests",
+              file=sys.stderr)
+    return 1 if wrong else 0
 
 
 if __name__ == "__main__":
