@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html as html_lib
 import json
+import logging
 import os
 import re
 import shutil
@@ -172,7 +174,9 @@ def _exporter():
     from nbconvert import HTMLExporter
 
     # One exporter for every page: building one loads the template and its styles (seconds).
-    return HTMLExporter(template_name="lab", exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(template_name="lab", exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter.log.setLevel(logging.ERROR)  # "alternative text is missing": html() restores it
+    return exporter
 
 
 def html(nb: dict, name: str) -> str:
@@ -186,6 +190,13 @@ def html(nb: dict, name: str) -> str:
         raise PdfError("nbconvert's MathJax block was not found: has the lab template changed?")
     local = MATHJAX_CONFIG % mathjax().as_uri()
     body = body[:start] + local + body[end + len("<!-- End of mathjax configuration -->"):]
+    # The lab template drops each picture's text alternative (stored in the output's metadata by
+    # tools/store_outputs.py) and nbconvert fills in a placeholder: put the real ones back, in order.
+    alts = iter([output.get("metadata", {}).get(mime, {}).get("alt", "")
+                 for cell in nb["cells"] for output in cell.get("outputs", [])
+                 for mime in output.get("data", {}) if mime in ("image/png", "image/jpeg")])
+    body = re.sub(r'alt="No description has been provided for this image"',
+                  lambda _m: f'alt="{html_lib.escape(next(alts, ""), quote=True)}"', body)
     # The lab template always loads require.js from a CDN (for widgets, which a print does not
     # need): drop every script from the web, so that printing requests nothing.
     body = re.sub(r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>', "", body)
@@ -280,7 +291,9 @@ def render(names: list[str] | None = None, out: Path = OUT) -> dict:
             math = page.evaluate(RAW_MATH_JS)
             target = out / f"{name}.pdf"
             target.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
+            # tagged: a PDF with structure and the pictures' text alternatives; outline: bookmarks.
+            page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True,
+                     tagged=True, outline=True)
             facts = pdf_facts(target)
             manifest[name] = {**facts, "pictures": pictures(nb), "raw_math": math["raw"],
                               "math_errors": math["errors"], "blocked": blocked[before:],

@@ -24,6 +24,8 @@ import make_pdf  # noqa: E402
 LESSONS = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb") if re.match(r"\d\d_", p.name))
 #: A lesson prints on this many A4 pages (01, the longest so far, on 18).
 LESSON_PAGES = range(6, 41)
+#: Printing everything once takes ~4 min on 2 busy cores (more than pytest's 300 s default).
+pytestmark = pytest.mark.timeout(1200)
 
 
 @pytest.fixture(scope="session")
