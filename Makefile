@@ -12,7 +12,7 @@ STAMP  := $(VENV)/.installed
 # saves store slider panels as pictures, Voilà renders offline) and --allow-root as root are set by
 # tools/course.py for `make lab` and `make explore`; the browser tests take them from there too.
 
-.PHONY: help setup lab reset test quick test-matrix lint execute copies clean bench explore browser mutation release release-links
+.PHONY: help setup lab reset test quick test-matrix lint execute copies clean bench explore browser mutation release release-links pdf
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -47,6 +47,9 @@ execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (the
 
 copies: $(STAMP)  ## teacher copies: each lesson with its worked solutions in place, in teacher/ (generated)
 	$(BIN)/python tools/copies.py teacher
+
+pdf: $(STAMP) browser  ## printable PDFs (lessons, course, cheat sheet, teacher copies) in build/pdf/, offline
+	KL_CHROMIUM=$(CHROMIUM) $(BIN)/python tools/make_pdf.py
 
 # Pin a release everywhere (tools/set_release.py, standard library only): the package version, the
 # tag in tools/course_settings.json that the launch links use, and every notebook's install cell.
