@@ -30,6 +30,13 @@ WORKS: dict[str, tuple[str, str, str]] = {
     "kingma-welling": ("Kingma & Welling (2014), “Auto-encoding variational Bayes”", "Kingma, D. P. and Welling, M. (2014). Auto-encoding variational Bayes. ICLR 2014, arXiv:1312.6114.", "https://arxiv.org/abs/1312.6114"),
     "blei": ("Blei, Kucukelbir & McAuliffe (2017), “Variational inference: a review for statisticians”", "Blei, D. M., Kucukelbir, A. and McAuliffe, J. D. (2017). Variational inference: a review for statisticians. *Journal of the American Statistical Association* 112(518), 859–877; arXiv:1601.00670.", "https://arxiv.org/abs/1601.00670"),
     "lin": ("Lin (1991), “Divergence measures based on the Shannon entropy”", "Lin, J. (1991). Divergence measures based on the Shannon entropy. *IEEE Transactions on Information Theory* 37(1), 145–151.", "https://doi.org/10.1109/18.61115"),
+    # Lessons 07 and 08.
+    "colah": ("Olah, “Visual Information Theory”", "Olah, C. (2015). Visual Information Theory (blog post).", "https://colah.github.io/posts/2015-09-Visual-Information/"),
+    "wgan": ("Arjovsky, Chintala & Bottou (2017), “Wasserstein GAN”", "Arjovsky, M., Chintala, S. and Bottou, L. (2017). Wasserstein GAN. arXiv:1701.07875.", "https://arxiv.org/abs/1701.07875"),
+    "lucas-collapse": ("Lucas et al. (2019), “Don't blame the ELBO!”", "Lucas, J., Tucker, G., Grosse, R. and Norouzi, M. (2019). Don't blame the ELBO! A linear VAE perspective on posterior collapse. NeurIPS 2019, arXiv:1911.02469.", "https://arxiv.org/abs/1911.02469"),
+    "torch-kldivloss": ("PyTorch `KLDivLoss` documentation", "PyTorch documentation: `torch.nn.KLDivLoss` (argument order, `reduction`, `log_target`).", "https://docs.pytorch.org/docs/stable/generated/torch.nn.KLDivLoss.html"),
+    "cv-211175": ("stats.stackexchange.com/q/211175", "Cross Validated, question 211175: Kullback–Leibler divergence for two samples.", "https://stats.stackexchange.com/questions/211175/kullback-leibler-divergence-for-two-samples"),
+    "sklearn-10778": ("scikit-learn#10778", "scikit-learn issue #10778, on the unit (nats) of `mutual_info_score`.", "https://github.com/scikit-learn/scikit-learn/issues/10778"),
     # Threads the lessons cite in their "Common mistakes".
     "mse-21063": ("math.stackexchange.com/q/21063", "Mathematics Stack Exchange, question 21063: difference between the logarithm of an expectation and the expectation of a logarithm.", "https://math.stackexchange.com/questions/21063/difference-between-logarithm-of-an-expectation-value-and-expectation-value-of-a"),
     "pytorch-7337": ("pytorch#7337", "PyTorch issue #7337, on the argument order and log-inputs of `KLDivLoss`.", "https://github.com/pytorch/pytorch/issues/7337"),
@@ -82,6 +89,20 @@ READING: dict[str, list[tuple[str, str, str]]] = {
         ("goodfellow", "§3.13 Information theory", "The forward/reverse figure for a mixture target, in a deep-learning context."),
         ("mackay", "ch. 33 Variational methods", "Variational free energy minimisation, i.e. reverse KL, worked through by hand."),
         ("pymc-775", "", "The thread behind common mistake 3: ADVI (reverse KL) reports a narrower spread than MCMC."),
+    ],
+    "07_how_big_is_kl": [
+        ("cover-thomas", "ch. 11 Information theory and statistics (§11.7–§11.8, hypothesis testing and the Chernoff–Stein lemma)", "The full statement and proof of the Chernoff–Stein lemma that §2 checks by simulation, with its conditions."),
+        ("mackay", "ch. 2 and ch. 4 The source coding theorem", "Why the logarithm is the right measure of surprise, and how expected code lengths become entropies, the picture of §4–§5."),
+        ("colah", "", "The codes-as-areas picture of §4, drawn with care and built up step by step."),
+        ("cover-thomas", "§2.4–§2.5 Mutual information and chain rules", "Mutual information as a relative entropy and the chain rules of §6, with proofs."),
+        ("sklearn-10778", "", "The thread behind common mistake 4: a library's mutual information is in nats, and comparing it with bits misleads."),
+    ],
+    "08_kl_as_a_loss": [
+        ("schulman", "", "The $k_1$/$k_3$ estimators whose gradients §1 compares, and the note the RL-from-feedback discussion starts from."),
+        ("torch-kldivloss", "", "The documented argument order, `reduction='batchmean'` and `log_target` of §2, in the library's own words."),
+        ("lucas-collapse", "", "The linear-VAE analysis behind §3: posterior collapse as a true optimum once the decoder noise is large."),
+        ("wgan", "", "Why JS and TV give no gradient for distributions with disjoint supports and Wasserstein does, the argument of §4."),
+        ("cv-211175", "", "The question behind §5: estimating KL from two samples without densities."),
     ],
     "06_kl_in_practice": [
         ("kingma-welling", "", "The VAE paper; its appendix gives the closed-form KL term between a diagonal normal and the standard normal that §2 computes."),
