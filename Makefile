@@ -14,7 +14,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # renders offline. The browser tests start their servers with the same two variables.
 JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter/config JUPYTER_PATH=$(CURDIR)/tools/jupyter/data
 
-.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore browser mutation release release-links
+.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore slides browser mutation release release-links
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -77,6 +77,12 @@ bench: $(STAMP)  ## time slider updates and kl_divergence on 10^7 entries vs sci
 explore: $(STAMP)  ## serve the explorer dashboard (notebooks/explorer.ipynb) with Voila, code hidden
 	@echo "The explorer: http://localhost:8866/voila/render/explorer.ipynb (every lesson is listed at http://localhost:8866/)"
 	$(JUPYTER_ENV) $(BIN)/voila notebooks --Voila.open_browser=False
+
+# A lesson as a reveal.js deck with live panels, projector setting on, offline (tools/slides.py;
+# reveal.js and jQuery come from npm into build/ at first use).
+NB ?= 03
+slides: $(STAMP)  ## serve a lesson as slides with live panels: make slides NB=03 (http://localhost:8867/)
+	$(BIN)/python tools/slides.py $(NB)
 
 # Mutation testing of the numerical core (configuration: [tool.mutmut] in pyproject.toml). Slow, so
 # not part of `make test` or CI; see CONTRIBUTING.md. Starts afresh each time (mutmut keeps results

@@ -92,7 +92,7 @@ def _env_says_projector() -> bool:
 _projector_on = _env_says_projector()
 
 
-class projector:  # noqa: N801 - used like a function: kh.plotting.projector()
+class projector:
     """Make every figure and slider panel created from now on legible on a projector.
 
     ``projector()`` turns the setting on, ``projector(False)`` off; used as a context manager it

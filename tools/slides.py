@@ -5,8 +5,8 @@ reveal template. Which cells become slides is cell metadata, written by this too
 
 * ``metadata.slideshow.slide_type`` ("slide", "-" = same slide, "skip") for every cell, computed by
   the rules in :func:`slide_types`: one idea per slide; section headings, short derivations
-  (display maths), the "**Predict first.**" questions with the panel that follows them, the
-  panels and figures; the set-up code, checks, captions, exercises and the footer stay out.
+  (display maths), the "**Predict first.**" questions, then the panel each asks about on the
+  next slide, and the figures; the set-up code, checks, captions, exercises and the footer stay out.
 * hand curation, also as metadata: the cell tag ``no-slides`` keeps a cell out of the deck
   (e.g. a cell that would overflow a 1024 × 768 slide), the tag ``slides`` keeps one in that the
   rules would leave out. The rules never remove these tags, so re-running the tool keeps them.
@@ -95,7 +95,6 @@ def slide_types(cells: list[dict]) -> list[str]:
     """The slide type of each cell (see the module docstring for the rules)."""
     types = []
     ended = False
-    previous_kept = None  # what the last kept cell was: "predict", "other"
     for cell in cells:
         src = _source(cell).strip()
         tags = set(cell.get("metadata", {}).get("tags", []))
@@ -107,16 +106,14 @@ def slide_types(cells: list[dict]) -> list[str]:
             if src.startswith(PREDICT) or (short and (HEADING.match(src) or "$$" in src)):
                 kind = "slide"
         elif cell["cell_type"] == "code" and not ended and _shows_picture(cell):
-            # A panel right after its question shares the slide: ask, then move the slider.
-            kind = "-" if _is_panel(cell) and previous_kept == "predict" else "slide"
+            # Every picture on its own slide: a question and its panel together overflow 1024 x 768.
+            kind = "slide"
         if NO_SLIDES in tags:
             kind = "skip"
         elif SLIDES in tags and kind == "skip":
             kind = "slide"
         if cell["cell_type"] == "markdown" and CAPTION.match(src) and SLIDES not in tags:
             kind = "skip"
-        if kind != "skip":
-            previous_kept = "predict" if src.startswith(PREDICT) else "other"
         types.append(kind)
     if "slide" in types:  # the deck opens on a slide, never on a continuation
         first = next(i for i, t in enumerate(types) if t != "skip")
