@@ -100,14 +100,14 @@ class projector:
     import (``make slides`` does this). A figure keeps its pixel size and layout and is drawn on
     ``PROJECTOR_SCALE`` times fewer inches at a ``PROJECTOR_SCALE`` times higher dpi, so text,
     lines and markers, all sized in points, grow by that factor: 11 pt text becomes the
-    equivalent of 16 pt at the same pixel width. Figures that already exist keep their size.
+    equivalent of 13 pt at the same pixel width. Figures that already exist keep their size.
 
     Examples
     --------
     >>> with projector():
     ...     fig = blank_figure((9.0, 4.0), dpi=80)
     >>> round(fig.dpi / 80 * FONT_SIZE), fig.canvas.get_width_height()
-    (16, (720, 320))
+    (13, (720, 320))
     >>> projector_scale()
     1.0
     """
