@@ -12,7 +12,7 @@ STAMP  := $(VENV)/.installed
 # saves store slider panels as pictures, Voilà renders offline) and --allow-root as root are set by
 # tools/course.py for `make lab` and `make explore`; the browser tests take them from there too.
 
-.PHONY: help setup lab reset test quick test-matrix lint execute copies clean bench explore browser mutation release release-links pdf
+.PHONY: help setup lab reset test quick test-matrix lint execute copies clean bench explore slides browser mutation release release-links pdf
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -78,6 +78,12 @@ bench: $(STAMP)  ## time slider updates and kl_divergence on 10^7 entries vs sci
 
 explore: $(STAMP)  ## serve the explorer dashboard (notebooks/explorer.ipynb) with Voila, code hidden
 	$(BIN)/python tools/course.py explore
+
+# A lesson as a reveal.js deck with live panels, projector setting on, offline (tools/slides.py;
+# reveal.js and jQuery come from npm into build/ at first use).
+NB ?= 03
+slides: $(STAMP)  ## serve a lesson as slides with live panels: make slides NB=03 (http://localhost:8867/)
+	$(BIN)/python tools/slides.py $(NB)
 
 # Mutation testing of the numerical core (configuration: [tool.mutmut] in pyproject.toml). Slow, so
 # not part of `make test` or CI; see CONTRIBUTING.md. Starts afresh each time (mutmut keeps results
