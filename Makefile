@@ -1,8 +1,9 @@
 # Two commands do everything (see README): `make lab` and `make test`.
 # Both create a local virtual environment in .venv on first use (only Python >= 3.10 is needed).
-# `make test-matrix` re-runs the tests (without the browser ones) on Python 3.10 and 3.13 with the
-# newest dependencies and on the oldest allowed ones, in environments under .matrix/ (needs those
-# Pythons, e.g. from pyenv). `make help` lists every target.
+# `make test-matrix` re-runs the tests (without the browser ones) on Python 3.10 with the newest
+# dependencies, on Python 3.13 with the versions of the Pyodide release the in-browser lessons run,
+# and on the oldest allowed ones, in environments under .matrix/ (needs those Pythons, e.g. from
+# pyenv). `make site` builds the course website into build/site. `make help` lists every target.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -14,7 +15,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # renders offline. The browser tests start their servers with the same two variables.
 JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter/config JUPYTER_PATH=$(CURDIR)/tools/jupyter/data
 
-.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore browser mutation
+.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore browser mutation site frontend
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -23,20 +24,20 @@ CHROMIUM := $(or $(KL_CHROMIUM),/usr/bin/chromium)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,site]"
 	touch $(STAMP)
 
-setup: $(STAMP)  ## create .venv and install the package with its test tools
+setup: $(STAMP)  ## create .venv and install the package with its test and site tools
 
 lab: $(STAMP)  ## launch JupyterLab on the notebooks
 	@echo "JupyterLab opens in your browser; if it does not, open the http://localhost:8888/lab?token=... link printed below."
 	$(JUPYTER_ENV) $(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
 
-test: $(STAMP) browser  ## unit tests, doctests, strict nbval, real-browser tests, lint
+test: $(STAMP) browser frontend  ## unit tests, doctests, strict nbval, real-browser tests (site included), lint
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-test-matrix: $(STAMP)  ## tests without browser on Python 3.10 and 3.13 (newest deps) and on the oldest deps
+test-matrix: $(STAMP) frontend  ## tests without browser: py3.10 newest, py3.13 at the Pyodide release's versions, oldest deps
 	$(BIN)/python tools/run_matrix.py
 
 quick: $(STAMP)  ## the everyday subset: lint, unit tests and doctests (no notebooks, no browser), ~1-2 min
@@ -48,6 +49,14 @@ execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (the
 
 copies: $(STAMP)  ## teacher copies: each lesson with its worked solutions in place, in teacher/ (generated)
 	$(BIN)/python tools/copies.py teacher
+
+site: $(STAMP) frontend  ## build the course website and its JupyterLite deployment into build/site (no re-execution)
+	$(BIN)/python tools/build_site.py
+
+# MathJax (the site's math) and Pyodide's package list come from npm at build time into
+# build/node_modules, never committed; like Chromium, installed when missing.
+frontend: $(STAMP)  ## install the site's front-end assets from npm into build/node_modules when missing
+	$(BIN)/python tools/frontend.py
 
 browser:  ## make sure Chromium is there for the browser tests (installs it with apt-get as root)
 	@if [ -x "$(CHROMIUM)" ]; then \

@@ -61,6 +61,29 @@ def add_page_buttons(app: Sphinx, pagename: str, templatename: str, context: dic
     ).format(escape(page["issue"], quote=True))
 
 
+def drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Remove sphinx-thebe's scripts, which Jupyter Book always loads (live code is off here).
+
+    They name a CDN (unpkg) and declare their settings twice, an uncaught error on every page.
+    """
+    def is_thebe(script) -> bool:
+        text = f"{getattr(script, 'filename', script)} {getattr(script, 'attributes', {})}"
+        return "thebe" in text.lower()
+
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [s for s in context[key] if not is_thebe(s)]
+
+
+def drop_thebe_config(app: Sphinx, doctree, docname: str) -> None:
+    """Remove the thebe configuration sphinx-thebe appends to every page (it names a Binder repo)."""
+    from docutils import nodes
+
+    for raw in list(doctree.findall(nodes.raw)):
+        if "x-thebe-config" in raw.astext() or "kernelName =" in raw.astext():
+            raw.parent.remove(raw)
+
+
 def resolve_helper(app: Sphinx, env, node, contnode):
     """Resolve ``kl_helpers.<name>`` (the name a learner calls) to where it is documented.
 
@@ -90,5 +113,7 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("kl_site.css")
     # After the theme has prepared context["header_buttons"] (priority 501).
     app.connect("html-page-context", add_page_buttons, priority=600)
+    app.connect("html-page-context", drop_thebe, priority=600)
+    app.connect("doctree-resolved", drop_thebe_config, priority=900)
     app.connect("missing-reference", resolve_helper, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
