@@ -25,6 +25,7 @@ import importlib
 from types import ModuleType
 
 from . import (
+    _deprecation,
     classification,
     distributions,
     divergence,
@@ -69,12 +70,14 @@ _LAZY = ("plotting", "figures", "panels")
 __all__ = sorted({name for module in CORE_MODULES for name in module.__all__})
 
 
-def __getattr__(name: str) -> ModuleType:
+def __getattr__(name: str) -> object:
     # PEP 562: `kh.panels` imports the plotting layer only when a lesson first asks for it.
     if name in _LAZY:
         module = importlib.import_module(f".{name}", __name__)
         globals()[name] = module
         return module
+    if name in _deprecation.RENAMED:  # an old name, kept for one release with a FutureWarning
+        return _deprecation.renamed(name, globals())
     raise AttributeError(f"module 'kl_helpers' has no attribute {name!r}")
 
 

@@ -16,7 +16,19 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
-__all__ = ["COLORS", "blank_figure", "encode_png", "legend", "new_figure", "render_png", "style_axes"]
+__all__ = [
+    "COLORS",
+    "TEXT_COLORS",
+    "alt_text",
+    "blank_figure",
+    "describe",
+    "encode_png",
+    "legend",
+    "new_figure",
+    "numbers",
+    "render_png",
+    "style_axes",
+]
 
 #: Okabe & Ito (2008) colour-blind-safe palette, by role. p is always blue, q always vermillion,
 #: so a learner can follow the two distributions from figure to figure.
@@ -30,6 +42,26 @@ COLORS = {
     "ink": "#000000",
     "grey": "#666666",
 }
+
+
+def _darkened(color: str, ratio: float = 4.6) -> str:
+    # Scale towards black until the colour's WCAG contrast against white reaches ``ratio``.
+    import matplotlib.colors as mcolors
+
+    def luminance(rgb: tuple[float, ...]) -> float:
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    rgb = mcolors.to_rgb(color)
+    scale = 1.0
+    while 1.05 / (luminance(tuple(c * scale for c in rgb)) + 0.05) < ratio:
+        scale -= 0.01
+    return mcolors.to_hex(tuple(c * scale for c in rgb))
+
+
+#: The palette's colours for text: the same hues, darkened where needed so that text on white
+#: meets WCAG AA contrast (4.5 : 1); orange and green lines are fine, orange text is not.
+TEXT_COLORS = {role: _darkened(color) for role, color in COLORS.items()}
 
 #: The smallest text in any figure or panel, in points at the figure's own size: legible from the
 #: back of a room when a 9-inch panel is projected at 1024 × 768 (tests/test_legibility.py).
@@ -87,6 +119,54 @@ def legend(ax: Axes, handles: Iterable | None = None, **kwargs: object) -> None:
         ax.legend(handles=list(handles), **kw)
 
 
+#: Where :func:`describe` keeps a figure's text alternative (an attribute of the Figure object).
+_ALT = "kl_alt_text"
+
+
+def describe(fig: Figure, text: str) -> Figure:
+    """Attach a text alternative to ``fig`` and return it.
+
+    The text says what the figure shows, in one or two sentences a reader who cannot see it can
+    use (not "a figure"), with the numbers that matter. It travels with the picture: a notebook
+    stores it in the PNG output's metadata (``{"image/png": {"alt": ...}}``, read by nbconvert and
+    the course site), and the lesson repeats it in the visible caption under the figure
+    (``tests/test_accessibility.py`` checks both).
+
+    Raises
+    ------
+    ValueError
+        If ``text`` is empty or is only a word such as "figure".
+
+    Examples
+    --------
+    >>> fig = describe(blank_figure(), "Two bars per outcome: p = (0.5, 0.5) and q = (0.9, 0.1).")
+    >>> alt_text(fig)
+    'Two bars per outcome: p = (0.5, 0.5) and q = (0.9, 0.1).'
+    """
+    text = " ".join(str(text).split())
+    if len(text.split()) < 4:
+        raise ValueError(
+            f"text must say what the figure shows in a sentence or two, got {text!r}; "
+            "describe its content, e.g. 'Bars of p and q for each outcome ...'"
+        )
+    setattr(fig, _ALT, text)
+    return fig
+
+
+def numbers(values: Iterable[float], digits: int = 2) -> str:
+    """Numbers as a reader says them in a text alternative, e.g. ``(0.2, 0.5, 0.3)``.
+
+    >>> numbers([0.2, 0.5, 0.30001])
+    '(0.2, 0.5, 0.3)'
+    """
+    return "(" + ", ".join(f"{float(v):.{digits}f}".rstrip("0").rstrip(".") or "0" for v in values) + ")"
+
+
+def alt_text(fig: Figure) -> str | None:
+    """The text alternative attached by :func:`describe`, or ``None`` if there is none."""
+    return getattr(fig, _ALT, None)
+
+
 def render_png(fig: Figure) -> bytes:
     """Draw ``fig`` on its Agg canvas and encode it as PNG bytes."""
     fig.canvas.draw()
@@ -116,7 +196,14 @@ def _register_ipython_formatter() -> None:
     if shell is None:
         return
     formatter = shell.display_formatter.formatters["image/png"]
-    formatter.for_type(Figure, lambda fig: render_png(fig))
+    formatter.for_type(Figure, _png_with_alt)
+
+
+def _png_with_alt(fig: Figure) -> bytes | tuple[bytes, dict[str, str]]:
+    # IPython stores the second item as the output's metadata for image/png.
+    png = render_png(fig)
+    text = alt_text(fig)
+    return (png, {"alt": text}) if text else png
 
 
 _register_ipython_formatter()

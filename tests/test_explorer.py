@@ -52,7 +52,9 @@ def test_the_caption_opens_with_a_question_to_predict(index):
 @pytest.mark.parametrize("index", _panel_indices())
 def test_the_picture_caption_stays_under_the_panel(index):
     below = _cells()[index + 1]
-    assert below["cell_type"] == "markdown" and _text(below) == CAPTION
+    # First the picture's text alternative (*Panel.* ..., tests/test_accessibility.py), then the note.
+    assert below["cell_type"] == "markdown" and _text(below).split("\n\n", 1)[1] == CAPTION
+    assert _text(below).startswith("*Panel.* ")
 
 
 @pytest.mark.parametrize("index", _panel_indices())

@@ -95,9 +95,10 @@ def test_blitted_image_matches_a_full_redraw(cls):
 
 
 @pytest.mark.parametrize("cls", PANELS, ids=lambda c: c.__name__)
-def test_mimebundle_carries_widget_png_and_text(cls):
+def test_mimebundle_carries_widget_png_text_and_alt_text(cls):
     panel = cls()
-    bundle = panel._repr_mimebundle_()
+    bundle, metadata = panel._repr_mimebundle_()
+    assert metadata == {"image/png": {"alt": panel.alt_text}}
     assert bundle["text/plain"] == repr(panel)
     assert repr(panel).startswith(cls.__name__ + "(")
     assert base64.b64decode(bundle["image/png"]) == panel.png
@@ -124,3 +125,19 @@ def test_set_redraws_once():
     panel.refresh = lambda: (calls.append(1), original())
     panel.set(**{name: _grid(c, 3)[0] for name, c in panel.controls.items()})
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize("cls", PANELS, ids=lambda c: c.__name__)
+def test_alt_text_follows_the_sliders(cls):
+    # The picture's text alternative says what it shows and the current slider values, and the
+    # live image carries it as its title (its accessible name).
+    panel = cls()
+    before = panel.alt_text
+    assert panel.image.tooltip == before
+    assert "Slider values:" in before and len(before.split()) >= 12
+    name, control = next((n, c) for n, c in panel.controls.items() if hasattr(c, "max"))
+    target = control.max if control.value != control.max else control.min
+    panel.set(**{name: target})
+    after = panel.alt_text
+    assert after != before and panel.image.tooltip == after
+    assert after.split("Slider values:")[1].strip() == panel.slider_text() + "."

@@ -99,7 +99,7 @@ def test_solutions_mirror_the_lesson(lesson):
     cells = solutions["cells"]
     headings = [i for i, c in enumerate(cells)
                 if c["cell_type"] == "markdown" and copies.HEADING.match(copies.text(c).strip())]
-    for (kind, number, li), si in zip(items, headings):
+    for (kind, number, li), si in zip(items, headings, strict=True):
         assert copies.text(cells[si]).strip() == f"### {kind} {number}"
         assert copies.text(cells[si + 1]).rstrip() == copies.strip_link(copies.text(lesson_cells[li])), (
             f"{kind} {number}: the statement in the solutions differs from the lesson's")
@@ -222,3 +222,17 @@ def test_assemble_refuses_a_lesson_and_solutions_that_differ(tmp_path):
         copies.assemble(tmp_path / "l.ipynb", tmp_path / "s.ipynb")
     with pytest.raises(ValueError, match="mode must be one of"):
         copies.assemble(LESSONS[0], mode="student")
+
+
+def test_readme_grading_snippet_passes_a_right_answer_and_fails_a_wrong_one():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("**Grading on an LMS.**", 1)[1]
+    snippet = section.split("```python\n", 1)[1].split("```", 1)[0]
+    assert "check_01_reverse_bits(answer_1)" in snippet
+    import kl_helpers as kh
+
+    right = round(kh.kl_divergence([0.3, 0.4, 0.3], [0.2, 0.5, 0.3], base=2), 3)
+    exec(snippet, {"answer_1": right})
+    for wrong in (right + 0.01, None):
+        with pytest.raises(AssertionError):
+            exec(snippet, {"answer_1": wrong})

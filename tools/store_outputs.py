@@ -2,10 +2,11 @@
 
     python tools/store_outputs.py notebooks/*.ipynb
 
-Two things differ from a plain ``jupyter nbconvert --execute --inplace``:
+What differs from a plain ``jupyter nbconvert --execute --inplace``:
 
 * no timing metadata and no widget state are stored, so a re-run changes only what really changed;
 * the kernelspec is stored as JupyterLab writes it back, so opening a lesson does not modify it;
+* the caption under each picture repeats its text alternative (``kl_helpers/_captions.py``);
 * a slider panel's output keeps its ``image/png`` and ``text/plain`` but not its
   ``application/vnd.jupyter.widget-view+json`` part. That part points at a widget model that exists
   only while the kernel that made it runs. JupyterLab 4 renders it only for a *trusted* notebook
@@ -25,6 +26,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from kl_helpers._captions import sync_captions
 from kl_helpers._storage import normalise_kernelspec, strip_widget_views
 
 
@@ -60,8 +62,10 @@ def store(path: Path) -> None:
     dropped = strip_widget_views(nb)
     coalesce_streams(nb)
     normalise_kernelspec(nb)
+    captions = sync_captions(nb)
+    nb = nbformat.from_dict(nb)  # the captions added plain dicts
     nbformat.write(nb, path)
-    print(f"{path}: executed, {dropped} panel output(s) stored as PNG")
+    print(f"{path}: executed, {dropped} panel output(s) stored as PNG, {captions} caption(s) written")
 
 
 def main(paths: list[str]) -> int:

@@ -11,7 +11,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..mixtures import NormalMixture, mixture_elbo
-from ..plotting import COLORS, legend, new_figure, style_axes
+from ..plotting import COLORS, describe, legend, new_figure, style_axes
 
 __all__ = ["example_figures", "plot_elbo_gap"]
 
@@ -55,7 +55,10 @@ def plot_elbo_gap(model: NormalMixture, x: float) -> Figure:
                f"One observation x = {x:g}")
     # Outside the plotting area: nothing can run over it.
     legend(ax, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
-    return fig
+    return describe(fig, (
+        f"For one observation x = {x:g}: the log-evidence ln q_θ(x) = {log_evidence:.3f} nats as "
+        f"a flat line, and the ELBO of each guess r(z = 1) from 0 to 1 as a curve below it; the "
+        f"shaded gap is D_KL(r‖q_θ(z | x)), zero only at the posterior r(z = 1) = {post:.3f}."))
 
 
 def example_figures() -> dict[str, Figure]:

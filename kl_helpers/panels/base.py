@@ -125,6 +125,14 @@ class Panel:
         """Update ``artists`` in place to show ``result``."""
         raise NotImplementedError
 
+    def describe(self, result: Mapping[str, Any]) -> str:
+        """Say in a sentence what the picture shows for ``result`` (its text alternative).
+
+        Name what is drawn and the numbers a sighted reader would read off it; the slider values
+        are appended by :attr:`alt_text`, so do not repeat them.
+        """
+        raise NotImplementedError
+
     # --- machinery ----------------------------------------------------------------------------
     def __init__(self, **values: Any) -> None:
         self.controls = self.make_controls()
@@ -216,6 +224,9 @@ class Panel:
             self.figure.draw_artist(artist)
         self.png = encode_png(canvas)
         self.image.value = self.png
+        # The image's title attribute: its accessible name for a screen reader (ipywidgets 8's
+        # Image has no alt trait), updated with the picture.
+        self.image.tooltip = self.alt_text
 
     @contextlib.contextmanager
     def fully_drawn(self) -> Iterator[Figure]:
@@ -251,13 +262,26 @@ class Panel:
         fig.savefig(out, format="png", bbox_inches="tight")
         return out.getvalue()
 
+    def slider_text(self) -> str:
+        """The current control values as a reader would say them, e.g. "mean μ_q = 1.0"."""
+        return ", ".join(
+            f"{(control.description or name).rstrip(':')} = {_format_value(control.value)}"
+            for name, control in self.controls.items()
+        )
+
+    @property
+    def alt_text(self) -> str:
+        """The text alternative of the current picture: what it shows, then the slider values."""
+        return f"{self.describe(self.result)} Slider values: {self.slider_text()}."
+
     # --- display ------------------------------------------------------------------------------
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={_format_value(v)}" for k, v in self.values.items())
         return f"{type(self).__name__}({args})"
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+    def _repr_mimebundle_(self, **kwargs: Any) -> tuple[dict[str, Any], dict[str, Any]]:
         bundle = dict(self.widget._repr_mimebundle_(**kwargs) or {})
         bundle["text/plain"] = repr(self)
         bundle["image/png"] = base64.b64encode(self.png).decode("ascii")
-        return bundle
+        # (data, metadata): the stored picture carries its text alternative, as figures do.
+        return bundle, {"image/png": {"alt": self.alt_text}}

@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..distributions import kl_normal_normal, normal_cross_entropy, normal_entropy, normal_pdf
-from ..plotting import COLORS, legend, style_axes
+from ..plotting import COLORS, TEXT_COLORS, legend, style_axes
 from .base import Panel, float_slider
 
 __all__ = ["DecompositionPanel"]
@@ -76,6 +76,14 @@ class DecompositionPanel(Panel):
         sigmas = np.linspace(sigma.min, sigma.max, 61)[None, :]
         return float(normal_cross_entropy(self.mu_p, self.sigma_p, thetas, sigmas).max())
 
+    def describe(self, result: Mapping[str, Any]) -> str:
+        return (
+            f"Left: p = N(1, 0.8²) and the model q = N({result['theta']:.2f}, "
+            f"{result['sigma_q']:.2f}²). Right: cross-entropy H(p, q) and D_KL(p‖q) against the "
+            f"mean θ, a constant gap H(p) = {result['entropy_p']:.3f} nats apart; here "
+            f"H(p, q) = {result['cross_entropy']:.3f} and D_KL = {result['kl']:.3f} nats."
+        )
+
     def build(self, fig: Figure) -> SimpleNamespace:
         grid = fig.add_gridspec(2, 2, height_ratios=[5.0, 1.0])
         ax_d, ax_c = fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[0, 1])
@@ -116,7 +124,7 @@ class DecompositionPanel(Panel):
 
         ce_text, kl_text, gap_text = (
             key_c.text(0.0, y, "", transform=key_c.transAxes, va="top", fontsize=11,
-                       color=COLORS[key], animated=True)
+                       color=TEXT_COLORS[key], animated=True)
             for y, key in ((1.0, "alt"), (0.62, "kl"), (0.24, "ink"))
         )
         return SimpleNamespace(q_line=q_line, q_fill=q_fill, band=band, ce_line=ce_line,

@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..distributions import kl_normal_normal, normal_pdf
-from ..plotting import COLORS, FONT_SIZE, legend, style_axes
+from ..plotting import COLORS, FONT_SIZE, TEXT_COLORS, legend, style_axes
 from .base import Panel, float_slider
 
 __all__ = ["DirectionPanel"]
@@ -62,6 +62,14 @@ class DirectionPanel(Panel):
             "reverse": kl_normal_normal(mu_q, sigma_q, *p),
         }
 
+    def describe(self, result: Mapping[str, Any]) -> str:
+        return (
+            f"Left: the density of p = N(0, 1) and of q = N({result['mu_q']:.2f}, "
+            f"{self.controls['sigma_q'].value:.2f}²). Right: both KL directions against the mean "
+            f"of q; at this q, D_KL(p‖q) = {result['forward']:.3f} nats and "
+            f"D_KL(q‖p) = {result['reverse']:.3f} nats."
+        )
+
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_d, ax_k = fig.subplots(1, 2)
         p_density = normal_pdf(_X, self.mu_p, self.sigma_p)
@@ -90,7 +98,7 @@ class DirectionPanel(Panel):
         # above the axes, so no curve or marker can cross them.
         fwd_text, rev_text = (
             ax_k.text(0.0, y, "", transform=ax_k.transAxes, va="bottom", fontsize=FONT_SIZE,
-                      color=COLORS[key], animated=True)
+                      color=TEXT_COLORS[key], animated=True)
             for y, key in ((1.14, "kl"), (1.02, "alt"))
         )
         # A fixed view that holds every reachable value: linear from 0 to 1 nat, logarithmic

@@ -105,6 +105,17 @@ class ForwardReversePanel(Panel):
         # Rounded as the cache keys are, so a slider value such as 4.499999999 hits the cache.
         return _state(round(float(separation), 10))
 
+    def describe(self, result: Mapping[str, Any]) -> str:
+        mu_f, sigma_f = result["forward"]
+        reverse = ", ".join(f"N({m:.2f}, {s:.2f}²)" for m, s in
+                            zip(result["reverse_mu"], result["reverse_sigma"], strict=True))
+        return (
+            f"Left: a two-mode p, its forward fit N({mu_f:.2f}, {sigma_f:.2f}²) spanning both "
+            f"modes, and the reverse fits from three starts: {reverse}. Right: D_KL(q‖p) against "
+            f"the mean of q; p has {result['n_modes']} mode(s) and the starts find "
+            f"{result['n_optima']} distinct optimum(s)."
+        )
+
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_d, ax_k = fig.subplots(1, 2)
         zeros = np.zeros_like(_X)

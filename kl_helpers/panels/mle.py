@@ -147,6 +147,15 @@ class LikelihoodPanel(Panel):
             result["kl"] = kl_normal_normal(*self.p, mu, sigma)
         return result
 
+    def describe(self, result: Mapping[str, Any]) -> str:
+        kl = f" and D_KL(p‖q) = {result['kl']:.3f} nats" if "kl" in result else ""
+        return (
+            f"Left: a histogram of {len(self.x)} data points with the model "
+            f"N({result['mu']:.2f}, {result['sigma']:.2f}²). Right: contours of the average negative "
+            f"log-likelihood over (μ, σ) with the maximum-likelihood estimate starred; here the "
+            f"NLL is {result['nll']:.3f}{kl}."
+        )
+
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_d, ax_c = fig.subplots(1, 2, width_ratios=[1.0, 1.0])
         top = _draw_data(ax_d, self.x, self.grid, self.p)
@@ -275,6 +284,15 @@ class DescentPanel(Panel):
         if self.kl_curve is not None:
             result["kl"] = float(self.kl_curve[step])
         return result
+
+    def describe(self, result: Mapping[str, Any]) -> str:
+        kl = f" and D_KL(p‖q) = {result['kl']:.3f} nats" if "kl" in result else ""
+        return (
+            f"Gradient descent on the negative log-likelihood, step {result['step']} of "
+            f"{len(self.mus) - 1}: the model is N({result['mu']:.2f}, {result['sigma']:.2f}²) over "
+            f"the data's histogram (left), and the loss curves over the steps (right); here the "
+            f"NLL is {result['nll']:.3f}{kl}."
+        )
 
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_d, ax_l = fig.subplots(1, 2)

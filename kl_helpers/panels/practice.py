@@ -80,6 +80,14 @@ class DivergenceComparisonPanel(Panel):
             "js": js_divergence(p, q),
         }
 
+    def describe(self, result: Mapping[str, Any]) -> str:
+        return (
+            f"Left: p and q on 25 outcomes, q shifted by {result['shift']:.2f}. Middle: D_KL(p‖q), "
+            f"D_KL(q‖p) and Jensen–Shannon against the shift. Here D_KL(p‖q) = "
+            f"{result['forward']:.3f}, D_KL(q‖p) = {result['reverse']:.3f} and JS = "
+            f"{result['js']:.3f} nats, below ln 2."
+        )
+
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_d, ax_k, ax_r = fig.subplots(1, 3, gridspec_kw={"width_ratios": [1.0, 1.0, 0.62]})
         p = binned_normal(OUTCOMES, 0.0, self.p_width)

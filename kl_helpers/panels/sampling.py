@@ -143,6 +143,18 @@ class ConvergencePanel(Panel):
                                                   self.sigma_q) / math.sqrt(n),
         }
 
+    def slider_text(self) -> str:
+        # The N slider holds a position on SIZES; say the sample size itself.
+        return f"sample size N = {self.result['n']}, random seed = {self.controls['seed'].value}"
+
+    def describe(self, result: Mapping[str, Any]) -> str:
+        return (
+            f"Left: the running k1 estimate of D_KL(p‖q) for p = N(0, 1), q = N(0.5, 1) over the "
+            f"first {result['n']} draws, with its 95% band and the true value "
+            f"{result['truth']:.3f} nats; the estimate is {result['estimate']:.3f} ± "
+            f"{result['se']:.3f}. Right: the spread of the estimate against N, falling like 1/√N."
+        )
+
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_run, ax_sd = fig.subplots(1, 2)
         truth = kl_normal_normal(self.mu_p, self.sigma_p, self.mu_q, self.sigma_q)
