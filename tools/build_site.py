@@ -245,9 +245,9 @@ def stage(book: Path) -> dict:
 # Builds
 
 
-def run(command: list[str | Path], **kwargs) -> None:
+def run(command: list[str | Path], cwd: Path = ROOT) -> None:
     print("$", " ".join(str(part) for part in command), flush=True)
-    subprocess.run([str(part) for part in command], check=True, cwd=ROOT, **kwargs)
+    subprocess.run([str(part) for part in command], check=True, cwd=cwd)
 
 
 def tool(name: str) -> Path:
@@ -298,7 +298,7 @@ def build_lite(work: Path, out: Path) -> None:
     wheel = build_wheel(work / "wheels")
     run([tool("jupyter"), "lite", "build", "--lite-dir", work, "--output-dir", out,
          "--contents", NOTEBOOKS, "--piplite-wheels", wheel,
-         "--no-sourcemaps", "--no-unused-shared-packages"])
+         "--no-sourcemaps", "--no-unused-shared-packages"], cwd=work)  # its task database goes there
 
 
 def main(argv: list[str] | None = None) -> int:

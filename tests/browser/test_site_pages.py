@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import deque
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin, urlparse
@@ -31,6 +32,7 @@ from site_server import (
 )
 
 LOAD_TIMEOUT_MS = 30_000
+MATH_TIMEOUT_MS = 15_000  # MathJax typesets the longest page (the API reference) in ~2 s idle
 LITE_TIMEOUT_MS = 90_000
 
 # Each output picture on a book page, and whether the browser could decode it.
@@ -79,29 +81,14 @@ def has_math(nb: dict) -> bool:
 
 
 def wait_for_math(page: Page) -> dict:
-    """Wait until MathJax has typeset every math element (or time out), then report."""
-    page.wait_for_function(
-        "() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=LOAD_TIMEOUT_MS)
+    """Wait until MathJax has typeset the page, then count its math; ``loaded`` False if it never came."""
+    try:
+        page.wait_for_function(
+            "() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=MATH_TIMEOUT_MS)
+    except PlaywrightTimeout:
+        return {**page.evaluate(MATH_JS), "loaded": False}
     page.evaluate("() => MathJax.startup.promise")
-    return page.evaluate(MATH_JS)
-
-
-@pytest.mark.timeout(240)
-def test_every_page_loads_offline_without_errors(browser: BrowserContext, site_server: StaticServer,
-                                                 site_build: Path) -> None:
-    pages = html_pages(site_build)
-    assert len(pages) >= len(LAUNCHABLE) + 3
-    problems = {}
-    for path in pages:
-        page, watch = open_page(browser, site_server.base + path.name)
-        try:
-            if page.evaluate("() => Boolean(document.querySelector('.math'))"):
-                wait_for_math(page)  # MathJax's own requests (fonts, extensions) are in too
-            if watch.errors or watch.external:
-                problems[path.name] = {"console": watch.errors, "internet": watch.external}
-        finally:
-            page.close()
-    assert problems == {}, f"pages with console errors or requests to the internet: {problems}"
+    return {**page.evaluate(MATH_JS), "loaded": True}
 
 
 @pytest.mark.timeout(120)
@@ -126,6 +113,7 @@ def test_page_shows_every_stored_figure_and_renders_its_math(
         assert all(f["decoded"] for f in figures), f"{notebook.name}: broken images {figures}"
         if has_math(nb):
             math = wait_for_math(page)
+            assert math["loaded"], f"{notebook.name}: MathJax did not load (blocked: {watch.external})"
             assert math["math"] > 0 and math["rendered"] == math["math"], f"{notebook.name}: {math}"
             assert not math["raw"], f"{notebook.name}: raw $$ on the page"
         assert watch.external == [] and watch.errors == [], (watch.external, watch.errors)
@@ -148,42 +136,78 @@ def test_search_finds_cross_entropy(browser: BrowserContext, site_server: Static
         page.close()
 
 
-@pytest.mark.timeout(180)
-def test_no_internal_link_is_broken(browser: BrowserContext, site_server: StaticServer) -> None:
-    """Crawl every page from the landing page; every link and anchor on the site must resolve."""
+@dataclass
+class Crawl:
+    """What a reader clicking through the whole site meets, page by page."""
+
+    pages: dict[str, dict] = field(default_factory=dict)  # url -> ids, errors, external requests
+    links: list[tuple[str, str]] = field(default_factory=list)  # (page, absolute target)
+
+
+@pytest.fixture(scope="module")
+def crawl(browser: BrowserContext, site_server: StaticServer) -> Crawl:
+    """Visit every page reachable from the landing page once (MathJax done), following links."""
     base = site_server.base
-    start = base + "index.html"
-    seen_pages: set[str] = set()
-    ids: dict[str, set[str]] = {}
-    links: list[tuple[str, str]] = []  # (page, absolute target)
-    todo = deque([start])
+    found = Crawl()
+    # Sphinx's indexes and the search page are reached through its search box, not a link.
+    todo = deque(base + name for name in ("index.html", "genindex.html", "py-modindex.html", "search.html"))
     page = browser.new_page()
-    Watch(page)
+    watch = Watch(page)
     try:
         while todo:
             url = todo.popleft()
-            if url in seen_pages:
+            if url in found.pages:
                 continue
-            seen_pages.add(url)
-            page.goto(url, wait_until="domcontentloaded", timeout=LOAD_TIMEOUT_MS)
-            ids[url] = set(page.evaluate("() => Array.from(document.querySelectorAll('[id]'), (e) => e.id)"))
-            for href in page.evaluate("() => Array.from(document.querySelectorAll('a[href]'), "
-                                      "(a) => a.getAttribute('href'))"):
-                target = urljoin(url, href)
-                if not target.startswith(base):
-                    continue  # launch buttons, the issue form: checked in test_site_build.py
-                links.append((url, target))
-                path = urlparse(target).path
-                if path.endswith(".html") and "/lite/" not in path:
-                    todo.append(urldefrag(target)[0])
+            watch.errors, watch.external = [], []
+            page.goto(url, wait_until="load", timeout=LOAD_TIMEOUT_MS)
+            if page.evaluate("() => Boolean(document.querySelector('.math'))"):
+                # Then MathJax's own requests (fonts, extensions) are in too.
+                if not wait_for_math(page)["loaded"]:
+                    watch.errors.append("MathJax did not load")
+            ids = set(page.evaluate("() => Array.from(document.querySelectorAll('[id]'), (e) => e.id)"))
+            hrefs = page.evaluate("() => Array.from(document.querySelectorAll('a[href]'), "
+                                  "(a) => a.getAttribute('href'))")
+            found.pages[url] = {"ids": ids, "errors": watch.errors, "external": watch.external}
+            found.links.extend(_site_links(url, hrefs, base, todo))
     finally:
         page.close()
-    assert len(seen_pages) >= len(LAUNCHABLE) + 3, sorted(seen_pages)
+    return found
+
+
+def _site_links(url: str, hrefs: list[str], base: str, todo: deque) -> list[tuple[str, str]]:
+    """The page's links into the site; book pages among them are queued for the crawl."""
+    links = []
+    for href in hrefs:
+        target = urljoin(url, href)
+        if not target.startswith(base):
+            continue  # launch buttons, the issue form: checked in test_site_build.py
+        links.append((url, target))
+        path = urlparse(target).path
+        if path.endswith(".html") and "/lite/" not in path:
+            todo.append(urldefrag(target)[0])
+    return links
+
+
+@pytest.mark.timeout(240)
+def test_every_page_loads_offline_without_errors(crawl: Crawl, site_server: StaticServer,
+                                                 site_build: Path) -> None:
+    # Every page of the book is reachable from the landing page (no orphan) ...
+    built = {site_server.base + p.name for p in html_pages(site_build)}
+    assert set(crawl.pages) == built, f"not reached: {sorted(built - set(crawl.pages))}"
+    # ... and loads without a console error or uncaught exception, asking the internet for nothing.
+    problems = {url: {"console": p["errors"], "internet": p["external"]}
+                for url, p in crawl.pages.items() if p["errors"] or p["external"]}
+    assert problems == {}, f"pages with console errors or requests to the internet: {problems}"
+
+
+@pytest.mark.timeout(120)
+def test_no_internal_link_is_broken(crawl: Crawl) -> None:
+    """Every link between the site's pages, to an anchor, a picture, a download or the Lite app resolves."""
     broken = []
-    for source, target in links:
+    for source, target in crawl.links:
         document, fragment = urldefrag(target)
-        if document in ids:
-            if fragment and fragment not in ids[document]:
+        if document in crawl.pages:
+            if fragment and fragment not in crawl.pages[document]["ids"]:
                 broken.append(f"{source} -> {target} (no such anchor)")
             continue
         try:
@@ -194,7 +218,7 @@ def test_no_internal_link_is_broken(browser: BrowserContext, site_server: Static
         if not ok:
             broken.append(f"{source} -> {target}")
     assert broken == [], "\n".join(sorted(set(broken)))
-    assert len(links) > 100  # the crawl really followed the site's links
+    assert len(crawl.links) > 100  # the crawl really followed the site's links
 
 
 # ------------------------------------------------------------------------------------------------
