@@ -15,7 +15,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # renders offline. The browser tests start their servers with the same two variables.
 JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter/config JUPYTER_PATH=$(CURDIR)/tools/jupyter/data
 
-.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore browser mutation site frontend
+.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore browser mutation release release-links site frontend
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -57,6 +57,15 @@ site: $(STAMP) frontend  ## build the course website and its JupyterLite deploym
 # build/node_modules, never committed; like Chromium, installed when missing.
 frontend: $(STAMP)  ## install the site's front-end assets from npm into build/node_modules when missing
 	$(BIN)/python tools/frontend.py
+
+# Pin a release everywhere (tools/set_release.py, standard library only): the package version, the
+# tag in tools/course_settings.json that the launch links use, and every notebook's install cell.
+VERSION ?=
+release: $(STAMP)  ## prepare a release: make release VERSION=0.2.0 (changelog, pin, full tests, wheel, site)
+	$(BIN)/python tools/release.py $(VERSION)
+
+release-links:  ## pin a release: make release-links VERSION=v0.2.0 (version, launch links, install cells)
+	$(PYTHON) tools/set_release.py $(VERSION)
 
 browser:  ## make sure Chromium is there for the browser tests (installs it with apt-get as root)
 	@if [ -x "$(CHROMIUM)" ]; then \

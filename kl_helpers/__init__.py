@@ -31,6 +31,7 @@ from . import (
     divergence,
     estimators,
     exercises,  # noqa: F401  (kh.exercises.check_NN_*)
+    expectation,
     fitting,
     mixtures,
     multivariate,
@@ -42,6 +43,7 @@ from .classification import *  # noqa: F403
 from .distributions import *  # noqa: F403
 from .divergence import *  # noqa: F403
 from .estimators import *  # noqa: F403
+from .expectation import *  # noqa: F403
 from .fitting import *  # noqa: F403
 from .mixtures import *  # noqa: F403
 from .multivariate import *  # noqa: F403
@@ -54,6 +56,7 @@ __version__ = "0.1.0"
 #: The numpy-only modules whose public names are promoted to the top level (in import order).
 CORE_MODULES: tuple[ModuleType, ...] = (
     special,
+    expectation,
     distributions,
     divergence,
     quadrature,

@@ -22,6 +22,10 @@ _MU, _VAR = np.array([0.5, -1.0]), np.array([1.0, 0.25])
 
 #: One-number exercises and their right answers.
 NUMBERS = {
+    "check_00_inverse_mean": 0.5 * 1 + 0.25 / 2 + 0.25 / 4,  # E[1/X] for X = 1, 2, 4
+    "check_00_interval_probability": 0.5 * (math.erf(2 / math.sqrt(2)) - math.erf(1 / math.sqrt(2))),
+    "check_00_log_bits": 300 * math.log2(0.05),
+    "check_00_jensen_gap": math.log(5.5) - 1.5 * math.log(2),  # X = 1, 4, 16: E[ln X] = 1.5 ln 2
     "check_01_reverse_bits": float(np.sum(_Q * np.log(_Q / _P)) / math.log(2)),
     "check_01_code_overhead": 1.75 - 1.5,  # q's code length under p minus p's entropy, in bits
     "check_02_neg_entropy": -0.5 * math.log(2 * math.pi * math.e * 4.0),
@@ -252,6 +256,53 @@ def test_wrong_functions_get_feedback(name):
 # width and the variance; 1/12 = the uniform's variance; 0.472 = half the VAE KL; 0.347 = JS in nats.
 NOT_YET = "❌ Not yet. Hint: "
 MESSAGES = [
+    # 00: 0.5 = 1/E[X], 0.583 = the plain mean of 1/x; 2.42, 0.540 and 0.130 = the density at 0.1,
+    # at 0.2, and at 0.15 times 0.1; -898.7 nats, -390.3 = log10, +1297 the sign; 0.959 bits,
+    # 1.705 = ln 5.5 and 1.040 = 1.5 ln 2.
+    ("check_00_inverse_mean", 0.688,
+     "✅ Correct: and it is not 1/E[X] (Jensen's inequality at work: 1/x is convex)."),
+    ("check_00_inverse_mean", 0.0,
+     NOT_YET + "compute 1/x for each value, then weight each by its probability and add."),
+    ("check_00_inverse_mean", 0.5,
+     "❌ That is 1/E[X]. The expectation of 1/X averages the values 1/x, weighted by their "
+     "probabilities."),
+    ("check_00_inverse_mean", 0.583,
+     "❌ That is the plain average of the three values of 1/x. The outcomes are not equally likely: "
+     "weight each by its probability."),
+    ("check_00_interval_probability", 0.136,
+     "✅ Correct: a probability, below 1, although the density at the left end is above 2."),
+    ("check_00_interval_probability", 0.0,
+     NOT_YET + "a probability is the area under the density over the interval: integrate the "
+     "density from the interval's left end to its right end (e.g. kh.trapezoid on a fine grid)."),
+    ("check_00_interval_probability", 2.42,
+     "❌ That is the density at the left end, not a probability (it is more than 1). Integrate the "
+     "density over the interval."),
+    ("check_00_interval_probability", 0.540,
+     "❌ That is the density at the right end, not a probability. Integrate the density over the "
+     "interval."),
+    ("check_00_interval_probability", 0.130,
+     "❌ That is the density at the midpoint times the width: a rough approximation, because the "
+     "density is curved there. Integrate the density over the interval."),
+    ("check_00_log_bits", -1297,
+     "✅ Correct: a sum of logs stays finite where the product underflows to 0."),
+    ("check_00_log_bits", -math.inf,
+     "❌ Your answer is -inf; this one is finite. Hint: the product of the probabilities is too "
+     "small for a float (it rounds to 0); take logs first: the log of a product is the sum of the "
+     "logs. Then change the base to 2."),
+    ("check_00_log_bits", -898.7,
+     "❌ Right idea, wrong unit: that is the natural log (nats). Convert to bits: divide by ln 2."),
+    ("check_00_log_bits", -390.3, "❌ That is the base-10 log. The question asks for log base 2 (bits)."),
+    ("check_00_log_bits", 1297, "❌ Check the sign: a probability below 1 has a negative logarithm."),
+    ("check_00_jensen_gap", 0.665,
+     "✅ Correct: positive, as Jensen's inequality says it must be for an X that varies."),
+    ("check_00_jensen_gap", 0.0,
+     NOT_YET + "compute E[X] and E[ln X] = Σ p ln x separately, then take ln of the first and "
+     "subtract the second."),
+    ("check_00_jensen_gap", -0.665,
+     "❌ Check the sign: the logarithm is concave, so ln E[X] is the larger of the two."),
+    ("check_00_jensen_gap", 0.959, "❌ That is in bits. The question asks for nats (natural log)."),
+    ("check_00_jensen_gap", 1.705, "❌ That is ln E[X] alone. Subtract E[ln X]."),
+    ("check_00_jensen_gap", 1.040, "❌ That is E[ln X] alone. The gap is ln E[X] minus it."),
     ("check_01_reverse_bits", 0.0467,
      "✅ Correct: and it differs from D_KL(p‖q) in bits, because KL is not symmetric."),
     ("check_01_reverse_bits", 0.0,

@@ -176,30 +176,76 @@ def _normalise(requirement: str) -> tuple[str, str]:
     return name.lower().replace("_", "-"), spec.replace(" ", "")
 
 
-def _environment_dependencies() -> dict[str, str]:
-    deps: dict[str, str] = {}
+#: PyPI name -> conda-forge name, where they differ.
+CONDA_NAMES = {"build": "python-build"}
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+
+def _environment_sections() -> dict[str, dict[str, str]]:
+    """environment.yml's conda packages by section: "python", "runtime", then one per extra.
+
+    conda has no extras, so a comment line ``# runtime: ...`` or ``# extra NAME: ...`` opens each
+    section; the packages before the first one form the "python" section.
+    """
+    sections: dict[str, dict[str, str]] = {"python": {}}
+    current = "python"
     in_deps = False
     for line in (ROOT / "environment.yml").read_text().splitlines():
         if line.startswith("dependencies:"):
             in_deps = True
             continue
+        if not in_deps:
+            continue
+        header = re.match(r"^  # (runtime|extra ([a-z]+)):", line)
+        if header:
+            current = header.group(2) or "runtime"
+            assert current not in sections, f"environment.yml has two sections {current!r}"
+            sections[current] = {}
+            continue
         # Top-level conda packages are "  - name spec"; the nested pip list is indented deeper.
         m = re.match(r"^  - ([^\s#:][^#]*)$", line)
-        if in_deps and m:
+        if m:
             name, spec = _normalise(m.group(1))
-            deps[name] = spec
-    return deps
+            sections[current][name] = spec
+    return sections
 
 
-def test_environment_yml_matches_pyproject():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = dict(_normalise(r) for r in project["dependencies"])
-    for extra in project["optional-dependencies"].values():
-        wanted.update(_normalise(r) for r in extra)
-    wanted["python"] = project["requires-python"]
-    have = _environment_dependencies()
-    have.pop("pip", None)
-    assert have == wanted
+def _conda(requirements: list[str]) -> dict[str, str]:
+    return {CONDA_NAMES.get(name, name): spec for name, spec in map(_normalise, requirements)}
+
+
+def test_environment_yml_matches_pyproject_section_by_section():
+    extras = PROJECT["optional-dependencies"]
+    sections = _environment_sections()
+    for section in sections.values():
+        section.pop("pip", None)  # conda's pip, which installs the package itself (-e .)
+    wanted = {"python": {"python": PROJECT["requires-python"]}, "runtime": _conda(PROJECT["dependencies"])}
+    # The test extra repeats the lab extra (see the next test); environment.yml lists each once.
+    wanted["lab"] = _conda(extras["lab"])
+    wanted["test"] = {n: s for n, s in _conda(extras["test"]).items() if n not in wanted["lab"]}
+    assert set(extras) == {"lab", "test"}, "a new extra needs its section in environment.yml and here"
+    assert sections == wanted
+
+
+def test_environment_section_parser_sees_every_section():
+    # Guards the parser: a renamed comment would silently merge two sections.
+    sections = _environment_sections()
+    assert list(sections) == ["python", "runtime", "lab", "test"]
+    assert {"numpy", "matplotlib", "ipywidgets"} == set(sections["runtime"])
+    assert "jupyterlab" in sections["lab"] and "pytest" in sections["test"]
+
+
+def test_test_extra_installs_every_other_extra():
+    # `make setup` installs `.[test]` only, and the lowest-versions environment of `make test-matrix`
+    # checks every declared bound: so the test extra must hold every requirement of every extra.
+    extras = PROJECT["optional-dependencies"]
+    for name, requirements in extras.items():
+        missing = set(requirements) - set(extras["test"])
+        assert not missing, f"extra {name!r} requires {sorted(missing)}, which the test extra lacks"
+
+
+def test_makefile_installs_the_test_extra():
+    assert '-e ".[test]"' in (ROOT / "Makefile").read_text()
 
 
 def test_ci_runs_the_readme_test_command():

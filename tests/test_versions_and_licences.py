@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from pathlib import Path
@@ -78,3 +79,38 @@ def test_deprecated_names_last_one_release_and_point_at_real_names(old):
         f"{old} was deprecated in {since}: remove it now (one release of warnings is over)")
     assert re.search(rf"\b{old}\b", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")), (
         f"CHANGELOG.md does not mention the rename of {old}")
+
+
+def test_every_notebook_shows_the_course_version_and_its_licences():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import stamp
+
+    version, repository, release = stamp.settings()
+    assert version == VERSION
+    line = stamp.footer_line(version, repository, release)
+    assert f"version {VERSION} " in line and "CC BY 4.0" in line
+    stale = []
+    for path in stamp.notebooks():
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        footer = next(c for c in reversed(cells) if c["cell_type"] == "markdown")
+        if line not in "".join(footer["source"]):
+            stale.append(path.name)
+    assert len(stamp.notebooks()) >= 15 and not stale, f"run python tools/stamp.py: {stale}"
+
+
+def test_release_command_refuses_a_missing_changelog_entry_and_a_bad_version():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import release
+
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    release.check_changelog(text, VERSION)  # the current version has its entry
+    with pytest.raises(release.ReleaseError, match=r"latest entry is .*, not 9\.9\.9: add a '## 9\.9\.9'"):
+        release.check_changelog(text, "9.9.9")
+    assert release.check_version("v0.2.0") == "0.2.0"
+    with pytest.raises(release.ReleaseError, match=r"must look like 0\.2\.0"):
+        release.check_version("0.2")
+    assert release.main(["0.2"]) == 1  # refused before anything is written

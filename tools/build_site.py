@@ -28,6 +28,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import yaml
 
@@ -204,9 +205,18 @@ def api_page() -> str:
     return "\n".join(out)
 
 
+def issue_url(page: str) -> str:
+    """The repository's learner issue form (.github/ISSUE_TEMPLATE/learner.yml) naming ``page``.
+
+    ``page`` fills the form's "page" field and the issue title, e.g. ``notebooks/01_definition.ipynb``.
+    """
+    query = urlencode({"template": "learner.yml", "title": f"[{page}] ", "page": page})
+    return f"{course_links.settings()['repository']}/issues/new?{query}"
+
+
 def page_settings(docname: str, notebook: str | None, launch: bool) -> dict:
     """What site/_ext/kl_site.py renders for one page: launch links, download, issue form."""
-    page: dict = {"issue": course_links.issue_url(notebook or f"site: {docname}")}
+    page: dict = {"issue": issue_url(notebook or f"site: {docname}")}
     if notebook:
         page["download"] = f"{DOWNLOADS}/{Path(notebook).name}"
     if launch:
@@ -317,8 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     stage(work / "book")
     try:
         build_book(work / "book", out)
-        if not args.no_lite:
-            build_lite(work / "lite", out / "lite")
+        if not args.no_lite:  # where the launch links expect it (tools/course_settings.json)
+            build_lite(work / "lite", out / course_links.settings()["lite"])
     except subprocess.CalledProcessError as error:
         print(f"site: `{' '.join(map(str, error.cmd[:3]))}` failed (see above)", file=sys.stderr)
         return 1

@@ -10,6 +10,7 @@ Run this after changing the lesson list or the notation; it rewrites both files.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import nbformat
@@ -114,6 +115,10 @@ running kernel each panel shows a picture of its state.
 """
 
 
+sys.path.insert(0, str(ROOT / "tools"))
+import stamp  # noqa: E402  (tools/ is not a package)
+
+
 def lesson_rows(readme: str) -> list[str]:
     """The README's contents rows, with links made relative to notebooks/."""
     rows = [line for line in readme.splitlines() if line.startswith("| [")]
@@ -148,8 +153,11 @@ def _notebook(markdown_cells: list[str]) -> nbformat.NotebookNode:
 def main() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     index = INDEX_HEAD + contents_table(readme) + INDEX_TAIL
-    nbformat.write(_notebook([index]), ROOT / "notebooks" / "index.ipynb")
-    nbformat.write(_notebook([NOTATION, GLOSSARY]), ROOT / "notebooks" / "notation.ipynb")
+    line = stamp.footer_line(*stamp.settings())  # version and licences, as on every notebook
+    for cells, name in (([index], "index.ipynb"), ([NOTATION, GLOSSARY], "notation.ipynb")):
+        nb = _notebook(cells)
+        stamp.stamped(nb, line)
+        nbformat.write(nb, ROOT / "notebooks" / name)
     print("wrote notebooks/index.ipynb and notebooks/notation.ipynb")
 
 

@@ -14,6 +14,12 @@ Examples
 """
 
 from ._feedback import Feedback, Precision
+from .ex00 import (
+    check_00_interval_probability,
+    check_00_inverse_mean,
+    check_00_jensen_gap,
+    check_00_log_bits,
+)
 from .ex01 import check_01_code_overhead, check_01_my_kl, check_01_reverse_bits, check_01_support
 from .ex02 import check_02_min_cross_entropy, check_02_neg_entropy, check_02_zero_entropy_sigma
 from .ex03 import check_03_k3_term, check_03_samples_needed, check_03_unbiased
@@ -25,6 +31,10 @@ __all__ = [
     "PRECISION",
     "Feedback",
     "Precision",
+    "check_00_interval_probability",
+    "check_00_inverse_mean",
+    "check_00_jensen_gap",
+    "check_00_log_bits",
     "check_01_code_overhead",
     "check_01_my_kl",
     "check_01_reverse_bits",

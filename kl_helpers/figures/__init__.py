@@ -5,6 +5,7 @@ Reach them as ``kh.figures.<lesson>``, e.g. ``kh.figures.definition.plot_jensen`
 package imports every lesson's module.
 """
 
-from . import decomposition, definition, forward_reverse, mle, practice, sampling
+from . import decomposition, definition, forward_reverse, mle, practice, refresher, sampling
 
-__all__ = ["decomposition", "definition", "forward_reverse", "mle", "practice", "sampling"]
+__all__ = ["decomposition", "definition", "forward_reverse", "mle", "practice", "refresher",
+           "sampling"]

@@ -6,6 +6,7 @@ from .definition import DirectionPanel
 from .forward_reverse import ForwardReversePanel
 from .mle import DescentPanel, LikelihoodPanel
 from .practice import DivergenceComparisonPanel
+from .refresher import JensenPanel
 from .sampling import ConvergencePanel
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "DirectionPanel",
     "DivergenceComparisonPanel",
     "ForwardReversePanel",
+    "JensenPanel",
     "LikelihoodPanel",
     "Panel",
     "float_slider",

@@ -24,6 +24,7 @@ from site_server import (
     LAUNCHABLE,
     LESSONS,
     StaticServer,
+    course_links,
     html_pages,
     is_local,
     pyodide_runtime_prefix,
@@ -32,6 +33,7 @@ from site_server import (
 )
 
 LOAD_TIMEOUT_MS = 30_000
+LITE = course_links.settings()["lite"]  # the JupyterLite deployment's folder in the site
 MATH_TIMEOUT_MS = 15_000  # MathJax typesets the longest page (the API reference) in ~2 s idle
 LITE_TIMEOUT_MS = 90_000
 
@@ -183,7 +185,7 @@ def _site_links(url: str, hrefs: list[str], base: str, todo: deque) -> list[tupl
             continue  # launch buttons, the issue form: checked in test_site_build.py
         links.append((url, target))
         path = urlparse(target).path
-        if path.endswith(".html") and "/lite/" not in path:
+        if path.endswith(".html") and f"/{LITE}/" not in path:
             todo.append(urldefrag(target)[0])
     return links
 
@@ -243,7 +245,7 @@ LITE_STATE_JS = """
 def test_every_lesson_opens_in_jupyterlite_with_its_pictures(
         browser: BrowserContext, site_server: StaticServer) -> None:
     """Open the Lite app once, then each notebook from its file browser, as a learner would."""
-    page, watch = open_page(browser, f"{site_server.base}lite/lab/index.html")
+    page, watch = open_page(browser, f"{site_server.base}{LITE}/lab/index.html")
     try:
         page.wait_for_selector(".jp-DirListing-item", timeout=LITE_TIMEOUT_MS)
         for notebook in LAUNCHABLE:
