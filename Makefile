@@ -9,40 +9,39 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# JupyterLab refuses to run as root unless told; containers and CI machines often are root.
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
-# The course's Jupyter settings (tools/jupyter): saves store slider panels as pictures, Voilà
-# renders offline. The browser tests start their servers with the same two variables.
-JUPYTER_ENV := JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter/config JUPYTER_PATH=$(CURDIR)/tools/jupyter/data
+# The course's Jupyter settings (JUPYTER_CONFIG_PATH=tools/jupyter/config, JUPYTER_PATH=tools/jupyter/data:
+# saves store slider panels as pictures, Voilà renders offline) and --allow-root as root are set by
+# tools/course.py for `make lab` and `make explore`; the browser tests take them from there too.
 
-.PHONY: help setup lab test quick test-matrix lint execute copies clean bench explore browser mutation release release-links site frontend
+.PHONY: help setup lab reset test quick test-matrix lint execute copies clean bench explore browser mutation release release-links site frontend
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
 CHROMIUM := $(or $(KL_CHROMIUM),/usr/bin/chromium)
 
+# setup, lab, explore, test, quick and reset run tools/course.py, the entry point that also works
+# without make (Windows): `python tools/course.py lab`. It writes $(STAMP) after installing.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test,site]"
-	touch $(STAMP)
+	$(PYTHON) tools/course.py setup
 
 setup: $(STAMP)  ## create .venv and install the package with its test and site tools
 
-lab: $(STAMP)  ## launch JupyterLab on the notebooks
-	@echo "JupyterLab opens in your browser; if it does not, open the http://localhost:8888/lab?token=... link printed below."
-	$(JUPYTER_ENV) $(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG)
+lab: $(STAMP)  ## launch JupyterLab on your work copies in work/ (created on first use, never overwritten)
+	$(BIN)/python tools/course.py lab
 
-test: $(STAMP) browser frontend  ## unit tests, doctests, strict nbval, real-browser tests (site included), lint
-	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+NB ?=
+reset: ## put the current version of one lesson in work/, old copy to work/backups/: make reset NB=03
+	$(PYTHON) tools/course.py reset $(NB)
+
+# The Chromium install (`browser`) stays here: it needs apt-get and root, which course.py never uses.
+test: $(STAMP) browser frontend  ## unit tests, doctests, strict nbval, real-browser tests (the website too), lint
+	$(BIN)/python tools/course.py test
 
 test-matrix: $(STAMP) frontend  ## tests without browser: py3.10 newest, py3.13 at the Pyodide release's versions, oldest deps
 	$(BIN)/python tools/run_matrix.py
 
 quick: $(STAMP)  ## the everyday subset: lint, unit tests and doctests (no notebooks, no browser), ~1-2 min
-	$(BIN)/ruff check .
-	$(BIN)/python -m pytest tests kl_helpers --ignore=tests/browser -q
+	$(BIN)/python tools/course.py test tests kl_helpers --ignore=tests/browser -q
 
 execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (then review the diff!)
 	$(BIN)/python tools/store_outputs.py notebooks/*.ipynb notebooks/solutions/*.ipynb
@@ -84,8 +83,7 @@ bench: $(STAMP)  ## time slider updates and kl_divergence on 10^7 entries vs sci
 	$(BIN)/python benchmarks/bench_kl.py
 
 explore: $(STAMP)  ## serve the explorer dashboard (notebooks/explorer.ipynb) with Voila, code hidden
-	@echo "The explorer: http://localhost:8866/voila/render/explorer.ipynb (every lesson is listed at http://localhost:8866/)"
-	$(JUPYTER_ENV) $(BIN)/voila notebooks --Voila.open_browser=False
+	$(BIN)/python tools/course.py explore
 
 # Mutation testing of the numerical core (configuration: [tool.mutmut] in pyproject.toml). Slow, so
 # not part of `make test` or CI; see CONTRIBUTING.md. Starts afresh each time (mutmut keeps results

@@ -6,7 +6,9 @@
   ``kh.kl_divergence``, ``kh.kl_normal_normal``, ``kh.kl_estimate``, ``kh.fit_normal_mle``,
   ``kh.NormalMixture``, ``kh.logsumexp`` … — and its modules (``kh.divergence``,
   ``kh.distributions``, ``kh.special``, ``kh.quadrature``, ``kh.estimators``, ``kh.optimize``,
-  ``kh.fitting``, ``kh.mixtures``, ``kh.multivariate``, ``kh.classification``);
+  ``kh.fitting``, ``kh.mixtures``, ``kh.multivariate``, ``kh.classification``, ``kh.evidence``,
+  ``kh.information``, ``kh.guessing``, ``kh.gradients``, ``kh.comparison``, ``kh.nonparametric``,
+  ``kh.vae``, ``kh.conventions``);
 * the exercise checkers, ``kh.exercises.check_NN_*`` (numpy only);
 * the plotting layer, ``kh.plotting``, ``kh.figures.<lesson>`` and ``kh.panels.<Panel>``, which
   need matplotlib and ipywidgets and are imported on first use, so ``import kl_helpers`` stays
@@ -27,29 +29,45 @@ from types import ModuleType
 from . import (
     _deprecation,
     classification,
+    comparison,
+    conventions,
     distributions,
     divergence,
     estimators,
+    evidence,
     exercises,  # noqa: F401  (kh.exercises.check_NN_*)
     expectation,
     fitting,
+    gradients,
+    guessing,
+    information,
     mixtures,
     multivariate,
+    nonparametric,
     optimize,
     quadrature,
     special,
+    vae,
 )
 from .classification import *  # noqa: F403
+from .comparison import *  # noqa: F403
+from .conventions import *  # noqa: F403
 from .distributions import *  # noqa: F403
 from .divergence import *  # noqa: F403
 from .estimators import *  # noqa: F403
+from .evidence import *  # noqa: F403
 from .expectation import *  # noqa: F403
 from .fitting import *  # noqa: F403
+from .gradients import *  # noqa: F403
+from .guessing import *  # noqa: F403
+from .information import *  # noqa: F403
 from .mixtures import *  # noqa: F403
 from .multivariate import *  # noqa: F403
+from .nonparametric import *  # noqa: F403
 from .optimize import *  # noqa: F403
 from .quadrature import *  # noqa: F403
 from .special import *  # noqa: F403
+from .vae import *  # noqa: F403
 
 __version__ = "0.1.0"
 
@@ -66,6 +84,14 @@ CORE_MODULES: tuple[ModuleType, ...] = (
     mixtures,
     multivariate,
     classification,
+    gradients,
+    comparison,
+    nonparametric,
+    vae,
+    conventions,
+    evidence,
+    information,
+    guessing,
 )
 #: Subpackages that need matplotlib / ipywidgets: imported on first attribute access.
 _LAZY = ("plotting", "figures", "panels")

@@ -38,6 +38,17 @@ NUMBERS = {
     "check_06_cross_entropy": float(np.log(np.sum(np.exp(_LOGITS))) - _LOGITS[2]),
     "check_06_vae_kl": float(np.sum(0.5 * (_VAR + _MU**2 - 1 - np.log(_VAR)))),
     "check_06_js_bits": 0.5,
+    # D_KL per row of p = (.5, .3, .2), (.1, .6, .3) against q = (.4, .4, .2), (.2, .5, .3), averaged
+    "check_08_batchmean": (0.5 * math.log(0.5 / 0.4) + 0.3 * math.log(0.3 / 0.4)
+                           + 0.1 * math.log(0.1 / 0.2) + 0.6 * math.log(0.6 / 0.5)) / 2,
+    "check_08_k3_loss_gradient": 1.5,  # forward-KL gradient (θ - 0) / 1², not θ / 0.9
+    "check_08_wasserstein": math.sqrt(2 / math.pi) * math.exp(-0.5) + math.erf(1 / math.sqrt(2)),
+    # D_KL(fair‖0.8 heads) = ½ ln(0.5/0.2) + ½ ln(0.5/0.8) = ½ ln 1.5625 = ln 1.25
+    "check_07_sprt_samples": math.log(1000) / math.log(1.25),
+    "check_07_mutual_information_bits": sum(
+        v * math.log2(v / (r * c)) for v, r, c in
+        [(0.30, 0.40, 0.35), (0.10, 0.40, 0.65), (0.05, 0.60, 0.35), (0.55, 0.60, 0.65)]),
+    "check_07_extra_bits": -0.25 + 0.5 + 0.25 + 0.0,  # Σ q log2(q/p), word by word
 }
 #: Exercises answered with several numbers.
 VECTORS = {
@@ -434,6 +445,64 @@ MESSAGES = [
     ("check_06_js_bits", 1.0,
      NOT_YET + "form m = (p + q)/2 first; both KL terms against m are finite. Use log base 2."),
     ("check_06_js_bits", 0.347, "❌ Right value in nats; the question asks for bits."),
+    ("check_08_batchmean", 0.0327, "✅ Correct: the mean over the batch of D_KL(p_b‖q_b)."),
+    ("check_08_batchmean", 0.0,
+     NOT_YET + "input is the model's log-probabilities and target the data, so each row gives "
+     "D_KL(target‖model); 'batchmean' sums every term and divides by the batch size."),
+    ("check_08_batchmean", 0.0109,
+     "❌ That is reduction='mean': divided by the number of elements (batch × classes), not by the "
+     "batch size."),
+    ("check_08_batchmean", 0.0653, "❌ That is reduction='sum'; 'batchmean' divides by the batch size."),
+    ("check_08_batchmean", 0.0366,
+     "❌ The direction is reversed: kl_div(input, target) computes D_KL(target‖model)."),
+    ("check_08_k3_loss_gradient", 1.5,
+     "✅ Correct: the gradient of the forward KL D_KL(p‖q_θ), not of the reverse KL that k3 "
+     "estimates."),
+    ("check_08_k3_loss_gradient", 1.0,
+     NOT_YET + "take E over q_θ of (1 − r)·∂ln q_θ/∂θ with r = p/q_θ; E_q[r·f] = E_p[f]."),
+    ("check_08_k3_loss_gradient", 1.67,
+     "❌ That is the gradient of the reverse KL D_KL(q_θ‖p), the value k3 estimates; with the "
+     "samples held fixed its gradient is another one."),
+    ("check_08_k3_loss_gradient", 0.0,
+     "❌ That is the expected gradient of k1 used as a loss (the score has mean 0); k3 has an extra "
+     "factor (1 − r)."),
+    ("check_08_wasserstein", 1.17, "✅ Correct: E|1 + Z| = √(2/π)e^(−1/2) + erf(1/√2)."),
+    ("check_08_wasserstein", 0.5,
+     NOT_YET + "match quantiles: Y − X = 1 + (2 − 1)Z with Z ~ N(0, 1); W₁ = E|1 + Z|, the mean of "
+     "a folded normal."),
+    ("check_08_wasserstein", 1.0,
+     "❌ That is the distance between the means, W₁ only for equal widths; here the widths differ."),
+    ("check_08_wasserstein", 1.41,
+     "❌ That is W₂ = √((Δμ)² + (Δσ)²); W₁ averages |Y − X| instead of its square."),
+    # 07: 36 = ln 1000 / D_KL(q‖p); 45 = log2 1000 / ln 1.25; 1.5 = ln 1.25 · ln 1000;
+    # 0.250 = the mutual information in nats; 0.625 = D_KL(p‖q) in bits, 0.347 = 0.5 ln 2,
+    # 2.25 = H(q, p) in bits.
+    ("check_07_sprt_samples", 31,
+     "✅ Correct: about thirty flips, and a thousand times smaller α would only double it."),
+    ("check_07_sprt_samples", 10,
+     NOT_YET + "the evidence needed is ln(1/α) nats; each flip from p brings D_KL(p‖q) nats on "
+     "average. Compute D_KL for the two coins in nats, then divide."),
+    ("check_07_sprt_samples", 36,
+     "❌ That uses D_KL(q‖p). The data come from p, so the evidence per flip is D_KL(p‖q)."),
+    ("check_07_sprt_samples", 45,
+     "❌ Mixed units: ln(1/α) in bits over D_KL in nats. Use natural logarithms for both."),
+    ("check_07_sprt_samples", 1.5, "❌ Divide the evidence needed by the evidence per flip (not multiply)."),
+    ("check_07_mutual_information_bits", 0.361,
+     "✅ Correct: carrying an umbrella says a fair amount about the rain, in bits."),
+    ("check_07_mutual_information_bits", 0.5,
+     NOT_YET + "compare the table with the product of its row and column sums: "
+     "I = Σ p(x, y) log2[p(x, y) / (p(x) p(y))]."),
+    ("check_07_mutual_information_bits", 0.250, "❌ Right value in nats; the question asks for bits."),
+    ("check_07_extra_bits", 0.5,
+     "✅ Correct: less than the 0.625 bits of the other direction; KL is not symmetric."),
+    ("check_07_extra_bits", 1.0,
+     NOT_YET + "average, over q's words, the length of p's code minus the length of q's own code "
+     "(lengths are -log2 of the probabilities)."),
+    ("check_07_extra_bits", 0.625,
+     "❌ That is D_KL(p‖q): p's words with q's code. Here the words come from q."),
+    ("check_07_extra_bits", 0.347, "❌ Right direction, wrong unit: that is in nats; convert to bits."),
+    ("check_07_extra_bits", 2.25,
+     "❌ That is the whole average length with p's code; subtract what q's own code needs."),
 ]
 
 

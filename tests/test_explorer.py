@@ -36,7 +36,8 @@ def _panel_indices() -> list[int]:
 def test_one_panel_per_lesson():
     names = [PANEL.search(_text(_cells()[i])).group(1) for i in _panel_indices()]
     assert names == ["DirectionPanel", "DecompositionPanel", "ConvergencePanel", "LikelihoodPanel",
-                     "ForwardReversePanel", "DivergenceComparisonPanel"]
+                     "ForwardReversePanel", "DivergenceComparisonPanel", "GuessKLPanel",
+                     "GradientComparisonPanel"]
     assert all(name in kl_helpers.panels.__all__ for name in names)
 
 

@@ -245,7 +245,11 @@ def test_test_extra_installs_every_other_extra():
 
 
 def test_makefile_installs_the_test_extra():
-    assert '-e ".[test]"' in (ROOT / "Makefile").read_text()
+    # `make setup` runs `tools/course.py setup` (also the way in without make), whose default is `.[test]`.
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^\t\$\(PYTHON\) tools/course\.py setup$", makefile, re.MULTILINE)
+    course = (ROOT / "tools" / "course.py").read_text()
+    assert '"-e", f".[{extra}]"' in course and 'def setup(root: Path, extra: str = "test")' in course
 
 
 def test_ci_runs_the_readme_test_command():

@@ -26,6 +26,8 @@ from .ex03 import check_03_k3_term, check_03_samples_needed, check_03_unbiased
 from .ex04 import check_04_categorical_mle, check_04_kl_nll_gap, check_04_variance_gradient
 from .ex05 import check_05_direction, check_05_moment_match, check_05_uniform_limit
 from .ex06 import check_06_cross_entropy, check_06_js_bits, check_06_vae_kl
+from .ex07 import check_07_extra_bits, check_07_mutual_information_bits, check_07_sprt_samples
+from .ex08 import check_08_batchmean, check_08_k3_loss_gradient, check_08_wasserstein
 
 __all__ = [
     "PRECISION",
@@ -54,6 +56,12 @@ __all__ = [
     "check_06_cross_entropy",
     "check_06_js_bits",
     "check_06_vae_kl",
+    "check_07_extra_bits",
+    "check_07_mutual_information_bits",
+    "check_07_sprt_samples",
+    "check_08_batchmean",
+    "check_08_k3_loss_gradient",
+    "check_08_wasserstein",
 ]
 
 #: The precision each numeric checker wants, by checker name, e.g. "3 significant figures".

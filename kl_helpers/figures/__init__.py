@@ -5,7 +5,17 @@ Reach them as ``kh.figures.<lesson>``, e.g. ``kh.figures.definition.plot_jensen`
 package imports every lesson's module.
 """
 
-from . import decomposition, definition, forward_reverse, mle, practice, refresher, sampling
+from . import (
+    decomposition,
+    definition,
+    forward_reverse,
+    how_big,
+    loss,
+    mle,
+    practice,
+    refresher,
+    sampling,
+)
 
-__all__ = ["decomposition", "definition", "forward_reverse", "mle", "practice", "refresher",
-           "sampling"]
+__all__ = ["decomposition", "definition", "forward_reverse", "how_big", "loss", "mle", "practice",
+           "refresher", "sampling"]

@@ -4,6 +4,8 @@ from .base import Panel, float_slider, int_slider
 from .decomposition import DecompositionPanel
 from .definition import DirectionPanel
 from .forward_reverse import ForwardReversePanel
+from .how_big import GuessKLPanel
+from .loss import GradientComparisonPanel
 from .mle import DescentPanel, LikelihoodPanel
 from .practice import DivergenceComparisonPanel
 from .refresher import JensenPanel
@@ -16,6 +18,8 @@ __all__ = [
     "DirectionPanel",
     "DivergenceComparisonPanel",
     "ForwardReversePanel",
+    "GradientComparisonPanel",
+    "GuessKLPanel",
     "JensenPanel",
     "LikelihoodPanel",
     "Panel",

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import html
 import io
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -82,6 +83,13 @@ def int_slider(description: str, min: int, max: int, step: int, value: int) -> w
 def _format_value(value: Any) -> str:
     # Short, platform-independent text for the panel's repr (nbval compares it).
     return f"{value:g}" if isinstance(value, float) else repr(value)
+
+
+#: Text for screen readers only (the usual "visually hidden" pattern, inline so no stylesheet is needed).
+_VISUALLY_HIDDEN = (
+    '<span style="position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;'
+    'clip:rect(0,0,0,0);white-space:nowrap;border:0">Picture: {}</span>'
+)
 
 
 class Panel:
@@ -154,7 +162,12 @@ class Panel:
         controls = widgets.HBox(
             list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap")
         )
-        self.widget = widgets.VBox([controls, self.image])
+        # The picture's text alternative, in the page next to it for screen readers but not shown
+        # (ipywidgets 8.1's Image has no alt, and setting its tooltip breaks the ImageView in
+        # JupyterLab: its front end reads the description the Image widget does not have).
+        self.alt_widget = widgets.HTML(layout=widgets.Layout(margin="0"))
+        self.alt_widget.add_class("kl-panel-alt")
+        self.widget = widgets.VBox([controls, self.image, self.alt_widget])
         self._holding = False
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
@@ -224,9 +237,7 @@ class Panel:
             self.figure.draw_artist(artist)
         self.png = encode_png(canvas)
         self.image.value = self.png
-        # The image's title attribute: its accessible name for a screen reader (ipywidgets 8's
-        # Image has no alt trait), updated with the picture.
-        self.image.tooltip = self.alt_text
+        self.alt_widget.value = _VISUALLY_HIDDEN.format(html.escape(self.alt_text))
 
     @contextlib.contextmanager
     def fully_drawn(self) -> Iterator[Figure]:

@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..expectation import discrete_expectation, jensen_gap_log
-from ..plotting import COLORS, legend, style_axes
+from ..plotting import COLORS, TEXT_COLORS, legend, style_axes
 from .base import Panel, float_slider
 
 __all__ = ["JensenPanel"]
@@ -127,7 +127,7 @@ class JensenPanel(Panel):
         style_axes(ax_g, "spread s", "gap (nats)", "ln E[X] − E[ln X] against s")
 
         texts = [key_g.text(0.0, y, "", transform=key_g.transAxes, va="top", fontsize=11,
-                            color=COLORS[key], animated=True)
+                            color=TEXT_COLORS[key], animated=True)
                  for y, key in ((1.0, "p"), (0.66, "q"), (0.32, "ink"))]
         return SimpleNamespace(chord=chord, gap=gap, mean_log=mean_log, log_mean=log_mean,
                                gap_curve=gap_curve, gap_dot=gap_dot, texts=texts)

@@ -1,7 +1,8 @@
 """Servers and browser for the real-browser tests (the fixtures in conftest.py use these).
 
 JupyterLab and Voilà run as subprocesses on 127.0.0.1, on a free port with a random token, with
-their own Jupyter runtime, config and data directories, serving a temporary copy of the notebooks.
+their own Jupyter runtime, config and data directories, serving a temporary copy of the notebooks
+(JupyterLab: a work folder made by tools/course.py, the code `python tools/course.py lab` runs).
 They stop with bounded waits: SIGTERM, then SIGKILL for the server's process group and for any
 kernel left behind (kernels run in their own process groups).
 """
@@ -25,6 +26,9 @@ import pytest
 from browser_page import SliderTiming
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import course  # noqa: E402  (tools/course.py: the launcher's work copies, arguments and settings)
+
 NOTEBOOK_DIR = Path(os.environ.get("KL_NOTEBOOK_DIR", ROOT / "notebooks")).resolve()
 CHROMIUM_ARGS = [
     "--headless",
@@ -174,11 +178,16 @@ class Server:
 
 
 def project_jupyter_env() -> dict[str, str]:
-    """JUPYTER_CONFIG_PATH / JUPYTER_PATH pointing at tools/jupyter, exactly as the Makefile sets them."""
-    return {
-        "JUPYTER_CONFIG_PATH": str(ROOT / "tools" / "jupyter" / "config"),
-        "JUPYTER_PATH": str(ROOT / "tools" / "jupyter" / "data"),
-    }
+    """JUPYTER_CONFIG_PATH / JUPYTER_PATH pointing at tools/jupyter, exactly as tools/course.py sets them."""
+    return course.jupyter_env(ROOT)
+
+
+def work_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh work folder, made by the code `python tools/course.py lab` runs on first use."""
+    work = tmp_path_factory.mktemp("served") / course.WORK
+    report = course.sync_work(NOTEBOOK_DIR, work)
+    assert report.added and not report.kept, report.summary()
+    return work
 
 
 def copy_notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:

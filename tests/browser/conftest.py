@@ -8,7 +8,8 @@ fail with the reason when ``CI=true`` and skip with the reason otherwise. ``KL_N
 points the tests at another folder of notebooks (default: ``notebooks/``).
 
 The notebooks are served from a copy under pytest's temporary directory (opening a notebook writes
-checkpoints and autosaves), outside the repository, so nbval never collects the copies.
+checkpoints and autosaves), outside the repository, so nbval never collects the copies. JupyterLab
+serves a work folder created by tools/course.py, as `python tools/course.py lab` (and `make lab`) does.
 
 Slider latencies are printed in pytest's terminal summary, so they show in ``make test`` output.
 """
@@ -29,7 +30,9 @@ from browser_servers import (
     Server,
     chromium_path,
     copy_notebooks,
+    course,
     no_browser,
+    work_copy,
 )
 from playwright.sync_api import BrowserContext, Error, sync_playwright
 from site_server import StaticServer, build
@@ -66,20 +69,20 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """One JupyterLab server for the session; each test opens its notebook with a new kernel."""
-    workdir = copy_notebooks(tmp_path_factory)
+    # What `python tools/course.py lab` opens: a work folder it creates, with its arguments
+    # (the folder, --allow-root as root) and its settings (project_jupyter_env).
+    work = work_copy(tmp_path_factory)
     server = Server("jupyterlab", "jupyterlab", [
+        *course.lab_arguments(work),
         "--no-browser",
         "--ServerApp.ip=127.0.0.1",
         "--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
         "--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={workdir / 'notebooks'}",
         "--LabApp.expose_app_in_browser=True",
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        # JupyterLab refuses to run as root unless told; containers and CI machines often are root.
-        *(["--allow-root"] if os.geteuid() == 0 else []),
-    ], workdir)
+    ], work.parent)
     try:
         server.wait_ready(f"api/status?token={server.token}")
         yield server

@@ -1,4 +1,5 @@
-"""A new user's first run, in the JupyterLab that ``make lab`` starts (same server settings).
+"""A new user's first run, in the JupyterLab that ``make lab`` starts (same server settings), on
+what it opens: a ``work/`` folder of work copies created by ``tools/course.py`` (the ``lab`` fixture).
 
 * An untouched lesson opens and closes **unmodified**: JupyterLab rewrites a notebook's kernelspec
   and language info when the kernel connects, so the stored metadata must already be what it
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from pathlib import Path
 
 import pytest
 from browser_page import RENDER_TIMEOUT_MS, RUN_TIMEOUT_MS, page_errors, wait_for_panels
@@ -121,6 +123,33 @@ def test_saved_notebook_reopens_with_its_pictures(browser: BrowserContext, lab: 
         _shutdown(lab)
         with contextlib.suppress(OSError):
             lab.api("DELETE", f"api/contents/{copy}")
+
+
+@pytest.mark.timeout(60)
+def test_save_hook_applies_in_the_work_folder(lab: Server) -> None:
+    """A save into work/ (what `tools/course.py lab` serves) goes through the course's save hook.
+
+    Through the REST API, no browser: save a lesson whose panel output carries a widget view beside
+    its picture, and read the file back from disk.
+    """
+    source = "01_definition.ipynb"
+    content = json.loads(lab.api("GET", f"api/contents/{source}?content=1"))["content"]
+    panels = [o for c in content["cells"] if c["cell_type"] == "code" for o in c["outputs"]
+              if "image/png" in o.get("data", {})]
+    assert panels, f"{source} has no stored picture to test with"
+    panels[0]["data"][WIDGET_VIEW] = {"model_id": "0" * 32, "version_major": 2, "version_minor": 0}
+    name = "saved-through-the-hook.ipynb"
+    try:
+        lab.api("PUT", f"api/contents/{name}", {"type": "notebook", "format": "json", "content": content})
+        # The folder the server was started on, with tools/course.py's arguments: the work folder.
+        work = Path(next(a.split("=", 1)[1] for a in lab.command if a.startswith("--notebook-dir=")))
+        assert work.name == "work" and (work / "index.ipynb").exists(), work
+        pictures, widget_views = _stored_pictures(json.loads((work / name).read_text(encoding="utf-8")))
+        assert widget_views == 0, "a save into the work folder kept a widget view: the save hook did not run"
+        assert pictures == len(panels)
+    finally:
+        with contextlib.suppress(OSError):
+            lab.api("DELETE", f"api/contents/{name}")
 
 
 @pytest.mark.timeout(120)

@@ -25,7 +25,9 @@ COMMITTED = {
     "04_mle_equivalence.ipynb": (2, 3),
     "05_forward_vs_reverse.ipynb": (1, 1),
     "06_kl_in_practice.ipynb": (1, 2),
-    "explorer.ipynb": (6, 11),
+    "08_kl_as_a_loss.ipynb": (1, 2),
+    "07_how_big_is_kl.ipynb": (1, 1),  # the guessing game: one slider (its buttons are not sliders)
+    "explorer.ipynb": (8, 14),
     "index.ipynb": (0, 0),  # the contents page: Markdown only
     "notation.ipynb": (0, 0),  # the notation card: Markdown only
 }
