@@ -93,10 +93,21 @@ def landing_page() -> dict:
     return nb
 
 
+def helper_homes() -> dict[str, str]:
+    """``{name: module}`` for every name ``kh.<name>`` promotes: where the API reference documents it.
+
+    Read from each core module's ``__all__`` (a constant such as ``kh.LOG_2PI`` has no ``__module__``).
+    """
+    import kl_helpers
+
+    return {name: module.__name__ for module in kl_helpers.CORE_MODULES for name in module.__all__}
+
+
 def helper_targets(nb: dict) -> list[tuple[str, str]]:
     """``(kh.name, API target)`` for every helper the notebook's code calls, in order of first use."""
     import kl_helpers
 
+    homes = helper_homes()
     found: dict[str, str] = {}
     for cell in nb["cells"]:
         if cell["cell_type"] != "code":
@@ -104,7 +115,7 @@ def helper_targets(nb: dict) -> list[tuple[str, str]]:
         for dotted in re.findall(r"\bkh\.([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)", copies.text(cell)):
             head, _, tail = dotted.partition(".")
             if head in kl_helpers.__all__:  # documented where it is defined
-                target = f"{getattr(kl_helpers, head).__module__}.{head}"
+                target = f"{homes[head]}.{head}"
             elif head in {"panels", "exercises", "figures"} and tail:
                 target = f"kl_helpers.{head}.{tail}"
             else:
@@ -246,6 +257,7 @@ def stage(book: Path) -> dict:
     (book / "api.rst").write_text(api_page(), encoding="utf-8")
     config = yaml.safe_load((SITE / "_config.yml").read_text(encoding="utf-8"))
     config["sphinx"]["config"]["kl_pages"] = pages
+    config["sphinx"]["config"]["kl_helper_homes"] = helper_homes()
     (book / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
                                       encoding="utf-8")
     return pages

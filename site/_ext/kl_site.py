@@ -91,14 +91,13 @@ def resolve_helper(app: Sphinx, env, node, contnode):
     kl_divergence``); docstrings and lessons may say ``kl_helpers.kl_divergence``. Any other
     helper link that finds no entry is a warning, so the build fails instead of printing text.
     """
-    import kl_helpers
-
     target = node.get("reftarget", "")
     if node.get("refdomain") != "py" or not target.startswith("kl_helpers."):
         return None
     name = target.removeprefix("kl_helpers.")
-    if name in kl_helpers.__all__:
-        real = f"{getattr(kl_helpers, name).__module__}.{name}"
+    home = app.config.kl_helper_homes.get(name)  # from tools/build_site.py helper_homes()
+    if home is not None:
+        real = f"{home}.{name}"
         found = env.get_domain("py").resolve_xref(env, node["refdoc"], app.builder, node["reftype"],
                                                   real, node, contnode)
         if found is not None:
@@ -110,6 +109,7 @@ def resolve_helper(app: Sphinx, env, node, contnode):
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("kl_pages", {}, "html")
+    app.add_config_value("kl_helper_homes", {}, "env")
     app.add_css_file("kl_site.css")
     # After the theme has prepared context["header_buttons"] (priority 501).
     app.connect("html-page-context", add_page_buttons, priority=600)
