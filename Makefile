@@ -1,8 +1,9 @@
 # Two commands do everything (see README): `make lab` and `make test`.
 # Both create a local virtual environment in .venv on first use (only Python >= 3.10 is needed).
-# `make test-matrix` re-runs the tests (without the browser ones) on Python 3.10 and 3.13 with the
-# newest dependencies and on the oldest allowed ones, in environments under .matrix/ (needs those
-# Pythons, e.g. from pyenv). `make help` lists every target.
+# `make test-matrix` re-runs the tests (without the browser ones) on Python 3.10 with the newest
+# dependencies, on Python 3.13 with the versions of the Pyodide release the in-browser lessons run,
+# and on the oldest allowed ones, in environments under .matrix/ (needs those Pythons, e.g. from
+# pyenv). `make site` builds the course website into build/site. `make help` lists every target.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -12,7 +13,7 @@ STAMP  := $(VENV)/.installed
 # saves store slider panels as pictures, Voilà renders offline) and --allow-root as root are set by
 # tools/course.py for `make lab` and `make explore`; the browser tests take them from there too.
 
-.PHONY: help setup lab reset test quick test-matrix lint execute copies clean bench explore slides browser mutation release release-links pdf
+.PHONY: help setup lab reset test quick test-matrix lint execute copies clean bench explore slides browser mutation release release-links pdf site frontend
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -23,7 +24,7 @@ CHROMIUM := $(or $(KL_CHROMIUM),/usr/bin/chromium)
 $(STAMP): pyproject.toml
 	$(PYTHON) tools/course.py setup
 
-setup: $(STAMP)  ## create .venv and install the package with its test tools
+setup: $(STAMP)  ## create .venv and install the package with its test and site tools
 
 lab: $(STAMP)  ## launch JupyterLab on your work copies in work/ (created on first use, never overwritten)
 	$(BIN)/python tools/course.py lab
@@ -33,10 +34,10 @@ reset: ## put the current version of one lesson in work/, old copy to work/backu
 	$(PYTHON) tools/course.py reset $(NB)
 
 # The Chromium install (`browser`) stays here: it needs apt-get and root, which course.py never uses.
-test: $(STAMP) browser  ## unit tests, doctests, strict nbval, real-browser tests, lint
+test: $(STAMP) browser frontend  ## unit tests, doctests, strict nbval, real-browser tests (the website too), lint
 	$(BIN)/python tools/course.py test
 
-test-matrix: $(STAMP)  ## tests without browser on Python 3.10 and 3.13 (newest deps) and on the oldest deps
+test-matrix: $(STAMP) frontend  ## tests without browser: py3.10 newest, py3.13 at the Pyodide release's versions, oldest deps
 	$(BIN)/python tools/run_matrix.py
 
 quick: $(STAMP)  ## the everyday subset: lint, unit tests and doctests (no notebooks, no browser), ~1-2 min
@@ -50,6 +51,14 @@ copies: $(STAMP)  ## teacher copies: each lesson with its worked solutions in pl
 
 pdf: $(STAMP) browser  ## printable PDFs (lessons, course, cheat sheet, teacher copies) in build/pdf/, offline
 	KL_CHROMIUM=$(CHROMIUM) $(BIN)/python tools/make_pdf.py
+
+site: $(STAMP) frontend  ## build the course website and its JupyterLite deployment into build/site (no re-execution)
+	$(BIN)/python tools/build_site.py
+
+# MathJax (the site's math) and Pyodide's package list come from npm at build time into
+# build/node_modules, never committed; like Chromium, installed when missing.
+frontend: $(STAMP)  ## install the site's front-end assets from npm into build/node_modules when missing
+	$(BIN)/python tools/frontend.py
 
 # Pin a release everywhere (tools/set_release.py, standard library only): the package version, the
 # tag in tools/course_settings.json that the launch links use, and every notebook's install cell.

@@ -427,7 +427,7 @@ def js_divergence(
     which is how it is evaluated: no ratio that could overflow, every term >= 0 and symmetric in
     p and q by construction; for :math:`|t_i| < 1/2` as :math:`2t_i\operatorname{artanh} t_i +
     \ln(1 - t_i^2)`, which keeps full relative accuracy when :math:`p_i \approx q_i` (the bracket
-    is :math:`t_i^2 + O(t_i^4)`, and the plain form loses digits like eps/|t_i|). This is the *divergence*;
+    is :math:`t_i^2 + O(t_i^4)`, and the plain form loses digits like eps/abs(t_i)). This is the *divergence*;
     ``scipy.spatial.distance.jensenshannon`` returns its square root (the Jensen–Shannon
     *distance*, a metric).
 
@@ -470,7 +470,7 @@ def js_divergence(
 def total_variation(
     p: ArrayLike, q: ArrayLike, *, axis: int = -1, normalize: bool = False
 ) -> float | np.ndarray:
-    r"""Total variation distance TV(p, q) = ½ Σ |p − q| of discrete distributions.
+    r"""Total variation distance TV(p, q) = ½ Σ | p − q | of discrete distributions.
 
     The largest difference in probability the two distributions give to any one event.
 

@@ -24,9 +24,9 @@ Numpy only. Introduced in ``08_kl_as_a_loss.ipynb``.
 
 References
 ----------
-J. Schulman, "Approximating KL divergence" (2020), http://joschu.net/blog/kl-approx.html.
-K. Liu, J. K. Liu, M. Chen, Y. Liu, "Rethinking KL regularization in RLHF: from value estimation
-to gradient optimization" (2025), https://arxiv.org/abs/2510.01555.
+- J. Schulman, "Approximating KL divergence" (2020), http://joschu.net/blog/kl-approx.html.
+- K. Liu, J. K. Liu, M. Chen, Y. Liu, "Rethinking KL regularization in RLHF: from value estimation
+  to gradient optimization" (2025), https://arxiv.org/abs/2510.01555.
 """
 
 from __future__ import annotations

@@ -162,7 +162,7 @@ def guess_rounds(n_rounds: int = 8, seed: int = 7, n_outcomes: int = 5) -> tuple
 
 
 def guess_score(guess: float, truth: float) -> float:
-    """How many powers of ten a guess is off: |log10 guess - log10 truth| (0 is perfect).
+    """How many powers of ten a guess is off: | log10 guess - log10 truth | (0 is perfect).
 
     Parameters
     ----------

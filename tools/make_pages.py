@@ -126,6 +126,22 @@ def lesson_rows(readme: str) -> list[str]:
     return [line.replace("](notebooks/", "](") for line in rows]
 
 
+def contents_table(readme: str) -> str:
+    """The README's contents table (header and rows), links relative to notebooks/.
+
+    One implementation for notebooks/index.ipynb and the course website's landing page
+    (tools/build_site.py), both generated from the README.
+    """
+    header = "| notebook | what you learn | time |\n|---|---|---|\n"
+    return header + "\n".join(lesson_rows(readme)) + "\n"
+
+
+def story(readme: str) -> str:
+    """The README's opening: the paragraphs between its title and its first section."""
+    lines = readme.split("\n## ", 1)[0].splitlines()
+    return "\n".join(line for line in lines if not line.startswith("# ")).strip() + "\n"
+
+
 def _notebook(markdown_cells: list[str]) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell(text.strip("\n")) for text in markdown_cells]
@@ -137,8 +153,7 @@ def _notebook(markdown_cells: list[str]) -> nbformat.NotebookNode:
 
 def main() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    header = "| notebook | what you learn | time |\n|---|---|---|\n"
-    index = INDEX_HEAD + header + "\n".join(lesson_rows(readme)) + "\n" + INDEX_TAIL
+    index = INDEX_HEAD + contents_table(readme) + INDEX_TAIL
     line = stamp.footer_line(*stamp.settings())  # version and licences, as on every notebook
     for cells, name in (([index], "index.ipynb"), ([NOTATION, GLOSSARY], "notation.ipynb")):
         nb = _notebook(cells)

@@ -10,6 +10,11 @@ The lowest environment installs, with uv's `--resolution lowest-direct`, the old
 pyproject.toml allows for its direct dependencies, and this script checks that each resolved
 version really is the declared lower bound: a bound that cannot be installed is a false promise.
 
+The newest Python's environment is pinned to the Pyodide release that the course's in-browser
+lessons (JupyterLite, tools/build_site.py) run: numpy, matplotlib and pillow at the versions in
+that release's pyodide-lock.json (tools/frontend.py reads it from npm), so the pins follow the
+release when jupyterlite-pyodide-kernel moves, and the script checks they are what got installed.
+
     python tools/run_matrix.py                    # every environment, one after the other
     python tools/run_matrix.py --env py3.10-lowest --rebuild
     python tools/run_matrix.py --list
@@ -42,7 +47,7 @@ MATRIX_DIR = ROOT / ".matrix"
 NEWEST_PYTHON = "3.13"
 
 # Bump when the way environments are built changes, so existing ones are rebuilt.
-RECIPE_VERSION = "1"
+RECIPE_VERSION = "2"
 
 REPORTED = ("numpy", "matplotlib", "ipywidgets", "pillow", "jupyterlab")
 EXTRA = "test"
@@ -58,11 +63,15 @@ class Env:
     python: str  # "X.Y"
     resolution: str  # uv's --resolution: "highest" or "lowest-direct"
     purpose: str
+    pins: str = ""  # "pyodide": constrain to the versions of the Pyodide release (tools/frontend.py)
 
 
 ENVIRONMENTS = (
     Env("py3.10-newest", "3.10", "highest", "oldest supported Python, newest dependencies"),
-    Env(f"py{NEWEST_PYTHON}-newest", NEWEST_PYTHON, "highest", "newest Python, newest dependencies"),
+    # Not a fourth environment: the newest Python runs at the versions the browser (beta) runs,
+    # and every other dependency at its newest.
+    Env(f"py{NEWEST_PYTHON}-pyodide", NEWEST_PYTHON, "highest",
+        "newest Python, numpy/matplotlib/pillow of the Pyodide release", pins="pyodide"),
     # numpy 1.24 and scipy 1.10 have no wheels for Python 3.12+.
     Env("py3.10-lowest", "3.10", "lowest-direct", "oldest allowed dependency versions"),
 )
@@ -237,22 +246,60 @@ def env_python(env: Env) -> Path:
     return env_dir(env) / "bin" / "python"
 
 
-def stamp_text(env: Env, interpreter_version: str) -> str:
+def stamp_text(env: Env, interpreter_version: str, pins: dict[str, str] | None = None) -> str:
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    return f"{RECIPE_VERSION} {env.resolution} python-{interpreter_version} pyproject-{digest}\n"
+    pinned = " ".join(f"{name}=={version}" for name, version in sorted((pins or {}).items()))
+    return f"{RECIPE_VERSION} {env.resolution} python-{interpreter_version} pyproject-{digest} {pinned}\n"
 
 
-def compile_command(uv: str, env: Env, python: str | None = None) -> list[str]:
+def pyodide_pins() -> tuple[str, dict[str, str], list[str]]:
+    """(Pyodide version, ``{name: version}``, names not in it) from the release's pyodide-lock.json.
+
+    tools/frontend.py reads the lock (installed from npm) and names the packages to pin.
+    """
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import frontend
+
+        pins = frontend.pyodide_pins()
+        return frontend.pyodide_version(), pins, [n for n in frontend.PYODIDE_PINNED if n not in pins]
+    except (ImportError, frontend.FrontendError) as error:
+        raise MatrixError(f"cannot read the Pyodide release's versions: {error} (`make test-matrix` "
+                          "installs the site extra and runs tools/frontend.py first)") from error
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+
+
+def constraints_path(env: Env) -> Path:
+    return MATRIX_DIR / f"{env.name}.constraints.txt"
+
+
+def compile_command(
+    uv: str, env: Env, python: str | None = None, constraints: Path | None = None
+) -> list[str]:
     """`uv pip compile` of pyproject.toml with the test extra for one environment.
 
     Without `python` it resolves for the environment's Python version on the current interpreter
-    (what the tests do: they need no second Python).
+    (what the tests do: they need no second Python). `constraints`: a file of ``name==version``.
     """
     target = ["--python", python] if python else ["--python-version", env.python, "--python", sys.executable]
+    pinned = ["--constraint", str(constraints)] if constraints else []
     return [
         uv, "pip", "compile", str(ROOT / "pyproject.toml"), "--extra", EXTRA,
-        "--resolution", env.resolution, *target, "--no-header", "--no-annotate", "--quiet",
+        "--resolution", env.resolution, *target, *pinned, "--no-header", "--no-annotate", "--quiet",
     ]
+
+
+def pin_mismatches(pins: dict[str, str], installed: dict[str, str | None]) -> list[str]:
+    """One message for each pinned package not installed at its pinned version.
+
+    >>> pin_mismatches({"numpy": "2.4.6"}, {"numpy": "2.4.6"})
+    []
+    >>> pin_mismatches({"numpy": "2.4.6"}, {"numpy": "2.5.0"})
+    ['numpy==2.4.6 (Pyodide) is pinned but 2.5.0 is installed']
+    """
+    return [f"{name}=={version} (Pyodide) is pinned but {installed.get(name)} is installed"
+            for name, version in sorted(pins.items()) if installed.get(name) != version]
 
 
 def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
@@ -260,19 +307,25 @@ def run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=ROOT, env=uv_env(), check=False, **kwargs)
 
 
-def build(uv: str, env: Env, interpreter: str, interpreter_version: str, rebuild: bool) -> bool:
+def build(uv: str, env: Env, interpreter: str, interpreter_version: str, rebuild: bool,
+          pins: dict[str, str] | None = None) -> bool:
     """Create or reuse .matrix/<name>; returns True if it was (re)built."""
     stamp = env_dir(env) / ".stamp"
-    wanted = stamp_text(env, interpreter_version)
+    wanted = stamp_text(env, interpreter_version, pins)
     if not rebuild and env_python(env).exists() and stamp.exists() and stamp.read_text() == wanted:
         print(f"reusing {env_dir(env).relative_to(ROOT)} (pyproject.toml unchanged)", flush=True)
         return False
     if env_dir(env).exists():
         shutil.rmtree(env_dir(env))
+    constraints = None
+    if pins:
+        constraints = constraints_path(env)
+        constraints.write_text("".join(f"{name}=={version}\n" for name, version in sorted(pins.items())))
     steps = [
         [uv, "venv", "--quiet", "--python", interpreter, str(env_dir(env))],
         # Resolve first: the pinned list is kept in the environment as a record of what it holds.
-        [*compile_command(uv, env, interpreter), "--output-file", str(env_dir(env) / "requirements.txt")],
+        [*compile_command(uv, env, interpreter, constraints),
+         "--output-file", str(env_dir(env) / "requirements.txt")],
         [uv, "pip", "install", "--quiet", "--python", str(env_python(env)),
          "-r", str(env_dir(env) / "requirements.txt")],
         [uv, "pip", "install", "--quiet", "--python", str(env_python(env)), "--no-deps", "-e", str(ROOT)],
@@ -327,12 +380,25 @@ def run_env(uv: str, env: Env, interpreter: str, interpreter_version: str, rebui
     start, cpu_start = time.monotonic(), children_cpu_seconds()
     print(f"\n=== {env.name}: {env.purpose} (Python {interpreter_version}, {env.resolution}) ===", flush=True)
     try:
-        result.built = build(uv, env, interpreter, interpreter_version, rebuild)
+        pins = None
+        if env.pins == "pyodide":
+            release_version, pins, absent = pyodide_pins()
+            print(f"pinned to Pyodide {release_version}: "
+                  + ", ".join(f"{name} {version}" for name, version in sorted(pins.items()))
+                  + (f"; not in Pyodide (installed from PyPI at run time, so newest here too): "
+                     f"{', '.join(absent)}" if absent else ""), flush=True)
+        result.built = build(uv, env, interpreter, interpreter_version, rebuild, pins)
         declared = lower_bounds(probe(env, [])["requires"])
         info = probe(env, sorted(set(REPORTED) | set(declared)))
         result.python = info["python"]
         result.versions = info["versions"]
         print("installed: " + ", ".join(f"{n} {info['versions'][n]}" for n in REPORTED), flush=True)
+        if pins:
+            problems = pin_mismatches(pins, info["versions"])
+            if problems:
+                print("Pyodide pins not met:\n  " + "\n  ".join(problems), flush=True)
+                result.outcome = "FAILED: pins"
+                return result
         if env.resolution == "lowest-direct":
             installed = {name: v for name, v in info["versions"].items() if v}
             problems = bound_mismatches(declared, installed)

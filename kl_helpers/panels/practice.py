@@ -37,7 +37,7 @@ class DivergenceComparisonPanel(Panel):
     Left: p (fixed, centred, width 1) and q (shift and width on sliders), two distributions over
     25 outcomes. Middle: the three divergences as functions of the shift, at the current width,
     with the current shift marked. Right: a key (line style and marker of each curve) with the
-    current values. Over the slider range both KL curves keep rising with the distance |shift|,
+    current values. Over the slider range both KL curves keep rising as the shift moves away from 0,
     and they differ by direction unless q has p's width; JS is symmetric and stays below ln 2.
 
     Introduced in ``06_kl_in_practice.ipynb``.

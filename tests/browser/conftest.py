@@ -1,4 +1,5 @@
-"""Fixtures for the real-browser tests: headless Chromium, one JupyterLab and one Voilà server.
+"""Fixtures for the real-browser tests: headless Chromium, one JupyterLab and one Voilà server,
+and the course website (built once, served statically).
 
 Each fixture lives for the whole session (one server start each); tests open a new page and a new
 kernel per notebook. The browser is Debian's Chromium (``make test`` installs it when missing) or
@@ -15,6 +16,7 @@ Slider latencies are printed in pytest's terminal summary, so they show in ``mak
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +35,7 @@ from browser_servers import (
     work_copy,
 )
 from playwright.sync_api import BrowserContext, Error, sync_playwright
+from site_server import StaticServer, build
 
 
 @pytest.fixture(scope="session")
@@ -49,6 +52,9 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext
                 args=CHROMIUM_ARGS,
                 viewport={"width": 1100, "height": 900},
                 timeout=START_TIMEOUT_S * 1000,
+                # A service worker's own fetches bypass Playwright's routing, so a test could not
+                # see (or block) what it asks the internet for: JupyterLite registers one.
+                service_workers="block",
             )
         except Error as exc:
             no_browser(f"{executable} did not start: {str(exc).splitlines()[0]}")
@@ -100,6 +106,28 @@ def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     ], workdir)
     try:
         server.wait_ready(f"?token={server.token}")
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The course website, built once per session as `make site` builds it (into a temp folder).
+
+    ``KL_SITE_DIR=build/site`` tests a site built before (by `make site`) instead: quicker while
+    working on the tests, but it does not check the current sources.
+    """
+    if os.environ.get("KL_SITE_DIR"):
+        return Path(os.environ["KL_SITE_DIR"]).resolve()
+    return build(tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def site_server(site_build: Path) -> Iterator[StaticServer]:
+    """The built website served as a static host serves it, on 127.0.0.1."""
+    server = StaticServer(site_build)
+    try:
         yield server
     finally:
         server.stop()

@@ -1,0 +1,171 @@
+"""The built course website, checked by structure (no browser): `make site`'s output as files.
+
+The pages are built from the committed notebooks' stored outputs (strict nbval checks those), so
+these tests compare the built files with their sources instead of executing anything. The real
+browser's view of the same build is in test_site_pages.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10: pytest depends on tomli there
+    import tomli as tomllib
+from html import unescape
+from pathlib import Path
+
+import pytest
+import yaml
+from site_server import (
+    LAUNCHABLE,
+    LESSONS,
+    ROOT,
+    build_site,
+    button,
+    copies,
+    course_links,
+    html_pages,
+    parse,
+    resolve,
+    site_notebook,
+    text_without_tags,
+)
+
+LITE_SETTINGS = "@jupyterlite/pyodide-kernel-extension:kernel"
+LITE = course_links.settings()["lite"]  # the Lite deployment's folder in the site
+
+
+def test_lessons_are_found():
+    # An empty list would make every parametrized test below vanish.
+    assert len(LESSONS) >= 6 and LAUNCHABLE[-1].name == "explorer.ipynb"
+
+
+def test_every_page_is_built(site_build: Path):
+    names = {p.name for p in html_pages(site_build)}
+    wanted = {"index.html", "explorer.html", "notation.html", "api.html", "search.html",
+              *(f"{nb.stem}.html" for nb in LESSONS)}
+    assert wanted <= names, f"missing pages: {sorted(wanted - names)}"
+    # GitHub Pages runs Jekyll, which drops _static/ and _images/, unless this file is there.
+    assert (site_build / ".nojekyll").exists()
+
+
+def test_landing_page_is_the_readme_story_and_contents(site_build: Path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    index = site_build / "index.html"
+    text = " ".join(text_without_tags(index.read_text(encoding="utf-8")).split())
+    first_sentence = " ".join(readme.split("\n\n")[1].split()).split(". ")[0]
+    assert first_sentence in text
+    links = [a["href"] for a in parse(index).anchors]
+    for lesson in re.findall(r"\]\(notebooks/(\d\d_\w+)\.ipynb\)", readme):
+        assert f"{lesson}.html" in links, f"the landing page does not link {lesson}"
+
+
+@pytest.mark.parametrize("notebook", LAUNCHABLE, ids=lambda p: p.name)
+def test_launch_buttons_open_this_notebook(site_build: Path, notebook: Path):
+    page = site_build / f"{notebook.stem}.html"
+    path = f"notebooks/{notebook.name}"
+    assert unescape(button(page, "launch-binder")) == course_links.binder_url(path)
+    assert unescape(button(page, "launch-colab")) == course_links.colab_url(path)
+    assert unescape(button(page, "launch-jupyterhub")) == course_links.nbgitpuller_url(path)
+    lite = unescape(button(page, "launch-lite"))
+    assert lite == course_links.lite_url(path)  # pages sit at the site's root
+    # ... and it opens a notebook the Lite deployment has, in an app it has.
+    assert resolve(site_build, page, lite).exists()
+    query = dict(part.split("=", 1) for part in lite.split("?", 1)[1].split("&"))
+    assert (site_build / LITE / "files" / query["path"]).exists()
+
+
+@pytest.mark.parametrize("notebook", [*LAUNCHABLE, ROOT / "notebooks" / "notation.ipynb"],
+                         ids=lambda p: p.name)
+def test_download_is_the_committed_notebook(site_build: Path, notebook: Path):
+    page = site_build / f"{notebook.stem}.html"
+    target = resolve(site_build, page, button(page, "download-notebook"))
+    assert target.name == notebook.name
+    assert target.read_bytes() == notebook.read_bytes()
+
+
+def test_every_page_links_the_learner_issue_form_naming_it(site_build: Path):
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "learner.yml").read_text())
+    ids = {field.get("id") for field in form["body"]}
+    assert {"page", "what-happened", "expected"} <= ids
+    for page in html_pages(site_build):
+        if page.name in {"genindex.html", "search.html", "py-modindex.html"}:
+            continue
+        href = unescape(button(page, "report-problem"))
+        assert href == build_site.issue_url(f"notebooks/{page.stem}.ipynb") or page.stem in {"index", "api"}
+        assert href.startswith(f"{course_links.settings()['repository']}/issues/new?template=learner.yml&")
+        # The form field the link fills is one the form has, and it names this page.
+        fields = dict(part.split("=", 1) for part in href.split("?", 1)[1].split("&"))
+        assert set(fields) - {"template", "title"} <= ids
+        assert page.stem in fields["page"] or page.stem in {"index", "api"}, href
+        assert href in [unescape(a["href"]) for a in parse(page).anchors
+                        if "Report a problem" in page.read_text(encoding="utf-8")]
+
+
+def test_no_raw_dollar_math_and_mathjax_is_local(site_build: Path):
+    for page in html_pages(site_build):
+        html = page.read_text(encoding="utf-8")
+        assert "$$" not in text_without_tags(html), f"{page.name}: raw $$ math"
+        assert not re.search(r"""<(?:script|link|img)\b[^>]*(?:src|href)=["'](?:https?:)?//""", html), (
+            f"{page.name}: a script, style or image from another host")
+    lesson = (site_build / f"{LESSONS[0].stem}.html").read_text(encoding="utf-8")
+    (path,) = re.findall(r'<script[^>]*src="([^"]*tex-chtml[^"]*)"', lesson)
+    assert (site_build / path).exists() and path.startswith("_static/mathjax/")
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.name)
+def test_each_worked_solution_is_behind_a_toggle(site_build: Path, lesson: Path):
+    html = (site_build / f"{lesson.stem}.html").read_text(encoding="utf-8")
+    toggles = re.findall(r'<details class="kl-solution">\s*<summary>Show solution</summary>', html)
+    items = copies.lesson_items(copies.load(lesson))
+    has_solutions = (copies.SOLUTIONS / lesson.name).exists()
+    assert len(toggles) == (len(items) if has_solutions else 0)
+    assert html.count("<details") == html.count("</details>")
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.name)
+def test_the_helpers_a_lesson_uses_link_to_the_api_reference(site_build: Path, lesson: Path):
+    page = parse(site_build / f"{lesson.stem}.html")
+    api_ids = parse(site_build / "api.html").ids
+    helpers = build_site.helper_targets(site_notebook(lesson))
+    assert helpers, f"{lesson.name} uses no kh.* helper?"
+    links = {a["href"].split("#", 1)[1] for a in page.anchors if a.get("href", "").startswith("api.html#")}
+    for name, target in helpers:
+        # Sphinx's anchor for a module is "module-<name>", for a function or class its name.
+        anchor = next((a for a in (target, f"module-{target}") if a in links), None)
+        assert anchor is not None, f"{lesson.name}: no API link for {name}"
+        assert anchor in api_ids, f"api.html has no entry {anchor} for {name}"
+
+
+def test_lite_registers_the_widget_manager_and_the_kernel(site_build: Path):
+    config = json.loads((site_build / LITE / "jupyter-lite.json").read_text())["jupyter-config-data"]
+    names = {ext["name"] for ext in config["federated_extensions"]}
+    assert names == {"@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-kernel-extension"}
+    for ext in config["federated_extensions"]:
+        assert (site_build / LITE / "extensions" / ext["name"] / ext["load"]).exists()
+
+
+def test_lite_package_index_holds_the_course_wheel(site_build: Path):
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    lite = site_build / LITE
+    config = json.loads((lite / "jupyter-lite.json").read_text())["jupyter-config-data"]
+    urls = config["litePluginSettings"][LITE_SETTINGS]["pipliteUrls"]
+    # The site's own index comes first (the kernel's bundled one follows); "?sha256=" busts caches.
+    index_path = urls[0].split("?", 1)[0]
+    assert index_path == "./pypi/all.json", urls
+    index = json.loads((lite / index_path).read_text())
+    (release,) = index["kl-helpers"]["releases"][version]
+    assert release["filename"] == f"kl_helpers-{version}-py3-none-any.whl"
+    assert (lite / "pypi" / release["filename"]).stat().st_size == release["size"]
+
+
+def test_lite_contents_are_the_committed_notebooks(site_build: Path):
+    files = site_build / LITE / "files"
+    committed = sorted(p.relative_to(ROOT / "notebooks") for p in (ROOT / "notebooks").rglob("*.ipynb")
+                       if ".ipynb_checkpoints" not in p.parts)
+    for path in committed:
+        assert json.loads((files / path).read_text()) == json.loads((ROOT / "notebooks" / path).read_text())
+    assert not (site_build / LITE / "files" / ".ipynb_checkpoints").exists()

@@ -1,0 +1,353 @@
+"""Build the course website into build/site: Jupyter Book 1 pages and a JupyterLite deployment.
+
+`make site` runs this. Nothing is executed: every page shows the outputs stored in the committed,
+nbval-checked notebooks (panels as their stored pictures). Steps:
+
+1. Stage the book's sources in build/book: site/ (configuration, extension, styles) plus pages
+   generated here: the landing page from the README (tools/make_pages.py, the same code that
+   writes notebooks/index.ipynb), each lesson with its worked solutions behind a "Show solution"
+   toggle (tools/copies.py, mode="site"), the explorer, the notation card, and the API reference
+   of kl_helpers (Sphinx autodoc from its numpy-style docstrings).
+2. `jupyter-book build -W` (warnings are errors) into build/site, then MathJax from npm
+   (tools/frontend.py) into _static/mathjax, and the committed notebooks for download.
+3. `jupyter lite build` into build/site/lite: the course notebooks as its contents, the course's
+   own wheel in its package index, the ipywidgets manager registered.
+
+    python tools/build_site.py                 # build/site
+    python tools/build_site.py --out DIR       # elsewhere (the tests build into a temporary folder)
+    python tools/build_site.py --no-lite       # the book only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import copies  # noqa: E402
+import course_links  # noqa: E402
+import frontend  # noqa: E402
+import make_pages  # noqa: E402
+
+SITE = ROOT / "site"
+NOTEBOOKS = ROOT / "notebooks"
+BUILD = ROOT / "build"
+#: The opening and closing of the toggle around each worked solution on a lesson page.
+SOLUTION_OPEN = '<details class="kl-solution">\n<summary>Show solution</summary>'
+SOLUTION_CLOSE = "</details>"
+#: Where the committed notebooks are offered for download, inside the site.
+DOWNLOADS = "notebooks"
+#: The JupyterLab extensions in the Lite deployment (from jupyterlab_widgets and the kernel).
+LITE_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-kernel-extension")
+
+
+def lessons() -> list[Path]:
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def write(nb: dict, path: Path) -> None:
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def markdown_cell(source: str, name: str) -> dict:
+    return {"cell_type": "markdown", "id": name, "metadata": {}, "source": source}
+
+
+# ------------------------------------------------------------------------------------------------
+# Pages
+
+
+def landing_page() -> dict:
+    """index: the README's story and contents table (links already relative to notebooks/)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    title = readme.splitlines()[0].removeprefix("# ")
+    text = (
+        f"# {title}\n\n{make_pages.story(readme)}\n## Contents\n\n{make_pages.contents_table(readme)}\n"
+        "The [notation card](notation.ipynb) lists every symbol the course uses, with an "
+        "English–Chinese term list; the [API reference](api.rst) documents the helper package.\n\n"
+        "## Run a lesson\n\n"
+        "Every page shows the lesson as it was last run, pictures of its slider panels included. "
+        "To move the sliders, open a lesson with the rocket button at the top of its page: "
+        "**Binder** or **Colab** (free, in the cloud), your institution's **JupyterHub**, or "
+        "**in the browser (beta)**, where Python runs inside the web page. Or download the "
+        "notebook (the download button) and run it in your own JupyterLab, as the "
+        "[repository's README]({repo}#quick-start) explains.\n"
+    ).format(repo=course_links.settings()["repository"])
+    nb = load(NOTEBOOKS / "index.ipynb")
+    nb["cells"] = [markdown_cell(text, "landing")]
+    return nb
+
+
+def helper_homes() -> dict[str, str]:
+    """``{name: module}`` for every name ``kh.<name>`` promotes: where the API reference documents it.
+
+    Read from each core module's ``__all__`` (a constant such as ``kh.LOG_2PI`` has no ``__module__``).
+    """
+    import kl_helpers
+
+    return {name: module.__name__ for module in kl_helpers.CORE_MODULES for name in module.__all__}
+
+
+def helper_targets(nb: dict) -> list[tuple[str, str]]:
+    """``(kh.name, API target)`` for every helper the notebook's code calls, in order of first use."""
+    import kl_helpers
+
+    homes = helper_homes()
+    found: dict[str, str] = {}
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        for dotted in re.findall(r"\bkh\.([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)", copies.text(cell)):
+            head, _, tail = dotted.partition(".")
+            if head in kl_helpers.__all__:  # documented where it is defined
+                target = f"{homes[head]}.{head}"
+            elif head in {"panels", "exercises", "figures"} and tail:
+                target = f"kl_helpers.{head}.{tail}"
+            else:
+                continue
+            found.setdefault(f"kh.{head}.{tail}" if tail and head not in kl_helpers.__all__
+                             else f"kh.{head}", target)
+    return list(found.items())
+
+
+def helpers_note(nb: dict) -> dict | None:
+    """A note linking each helper the lesson uses to its API entry (placed where they first appear)."""
+    helpers = helper_targets(nb)
+    if not helpers:
+        return None
+    links = ", ".join(f"{{py:obj}}`{name} <{target}>`" for name, target in helpers)
+    return markdown_cell(
+        ":::{admonition} The helpers in this lesson\n:class: tip kl-helpers\n"
+        "The code below calls these parts of the course's package `kl_helpers` (imported as `kh`); "
+        f"each name links to its documentation in the [API reference](api.rst): {links}.\n:::",
+        "kl-helpers-note",
+    )
+
+
+def wrap_solutions(cells: list[dict]) -> list[dict]:
+    """Put each run of cells tagged as a solution (copies.SOLUTION_TAG) inside one toggle."""
+    out: list[dict] = []
+    run = 0
+    for i, cell in enumerate([*cells, None]):
+        tagged = cell is not None and copies.SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
+        if tagged and not run:
+            run += 1
+            out.append(markdown_cell(SOLUTION_OPEN, f"kl-solution-open-{run}-{i}"))
+        if not tagged and run:
+            out.append(markdown_cell(SOLUTION_CLOSE, f"kl-solution-close-{i}"))
+            run = 0
+        if cell is not None:
+            out.append(cell)
+    return out
+
+
+def lesson_page(lesson: Path) -> dict:
+    """A lesson with its worked solutions behind toggles and a note linking its helpers' docs."""
+    solutions = copies.SOLUTIONS / lesson.name
+    nb = copies.assemble(lesson, solutions, mode="site") if solutions.exists() else load(lesson)
+    cells = wrap_solutions(nb["cells"])
+    # The solutions are on this page now: a link to the solutions notebook goes to its exercises.
+    pattern = re.compile(r"\]\(solutions/" + re.escape(lesson.name) + r"(#[^)\s]*)?\)")
+    for cell in cells:
+        if cell["cell_type"] == "markdown" and pattern.search(copies.text(cell)):
+            cell["source"] = pattern.sub("](#exercises)", copies.text(cell))
+    note = helpers_note(nb)
+    if note is not None:
+        first = next(i for i, c in enumerate(cells)
+                     if c["cell_type"] == "code" and re.search(r"\bkh\.", copies.text(c)))
+        cells.insert(first, note)
+    return {**nb, "cells": cells}
+
+
+def api_page() -> str:
+    """api.rst: the reference of kl_helpers, generated by autodoc from its docstrings."""
+    import kl_helpers
+    import kl_helpers.exercises
+    import kl_helpers.figures
+    import kl_helpers.panels
+
+    def entries(module_name: str, names: list[str], namespace) -> list[str]:
+        lines = [f".. currentmodule:: {module_name}", ""]
+        for name in names:
+            obj = getattr(namespace, name)
+            kind = ("autoclass" if isinstance(obj, type) else
+                    "autofunction" if callable(obj) else "autodata")
+            lines += [f".. {kind}:: {name}", *(["   :members:"] if kind == "autoclass" else []), ""]
+        return lines
+
+    out = [
+        "API reference: ``kl_helpers``", "=" * 32, "",
+        "The course's helper package, as the lessons call it (``import kl_helpers as kh``). Every "
+        "name of the numerical core is reachable as ``kh.<name>``; the figures, slider panels and "
+        "exercise checkers as ``kh.figures.<lesson>``, ``kh.panels.<Panel>`` and "
+        "``kh.exercises.check_NN_*``. Generated from the docstrings; ``help(kh.<name>)`` in a "
+        "notebook shows the same text.", "",
+        "Numerical core (numpy only)", "-" * 27, "",
+    ]
+    for module in kl_helpers.CORE_MODULES:
+        title = f"``{module.__name__}``"
+        out += [title, "~" * len(title), "", f".. automodule:: {module.__name__}", "   :no-members:", ""]
+        out += entries(module.__name__, list(module.__all__), module)
+    out += ["Figures", "-" * 7, ""]
+    for name in kl_helpers.figures.__all__:
+        title = f"``kh.figures.{name}``"
+        out += [title, "~" * len(title), "", f".. automodule:: kl_helpers.figures.{name}",
+                "   :members:", ""]
+    out += ["Slider panels", "-" * 13, "", ".. automodule:: kl_helpers.panels", "   :no-members:", ""]
+    out += entries("kl_helpers.panels", list(kl_helpers.panels.__all__), kl_helpers.panels)
+    out += ["Exercise checkers", "-" * 17, "", ".. automodule:: kl_helpers.exercises", "   :no-members:", ""]
+    out += entries("kl_helpers.exercises", list(kl_helpers.exercises.__all__), kl_helpers.exercises)
+    out += ["Plotting style", "-" * 14, "", ".. automodule:: kl_helpers.plotting", "   :members:", ""]
+    return "\n".join(out)
+
+
+def issue_url(page: str) -> str:
+    """The repository's learner issue form (.github/ISSUE_TEMPLATE/learner.yml) naming ``page``.
+
+    ``page`` fills the form's "page" field and the issue title, e.g. ``notebooks/01_definition.ipynb``.
+    """
+    query = urlencode({"template": "learner.yml", "title": f"[{page}] ", "page": page})
+    return f"{course_links.settings()['repository']}/issues/new?{query}"
+
+
+def page_settings(docname: str, notebook: str | None, launch: bool) -> dict:
+    """What site/_ext/kl_site.py renders for one page: launch links, download, issue form."""
+    page: dict = {"issue": issue_url(notebook or f"site: {docname}")}
+    if notebook:
+        page["download"] = f"{DOWNLOADS}/{Path(notebook).name}"
+    if launch:
+        page["launch"] = {
+            "binder": course_links.binder_url(notebook),
+            "colab": course_links.colab_url(notebook),
+            "jupyterhub": course_links.nbgitpuller_url(notebook),
+            "lite": course_links.lite_url(notebook),
+        }
+    return page
+
+
+def stage(book: Path) -> dict:
+    """Write the book's sources into ``book``; return the kl_pages setting."""
+    if book.exists():
+        shutil.rmtree(book)
+    shutil.copytree(SITE, book, ignore=shutil.ignore_patterns("__pycache__", "lite"))
+    pages = {"index": page_settings("index", None, False), "api": page_settings("api", None, False)}
+    write(landing_page(), book / "index.ipynb")
+    for lesson in lessons():
+        write(lesson_page(lesson), book / lesson.name)
+        pages[lesson.stem] = page_settings(lesson.stem, f"notebooks/{lesson.name}", True)
+    shutil.copy(NOTEBOOKS / "explorer.ipynb", book / "explorer.ipynb")
+    pages["explorer"] = page_settings("explorer", "notebooks/explorer.ipynb", True)
+    shutil.copy(NOTEBOOKS / "notation.ipynb", book / "notation.ipynb")
+    pages["notation"] = page_settings("notation", "notebooks/notation.ipynb", False)
+    (book / "api.rst").write_text(api_page(), encoding="utf-8")
+    config = yaml.safe_load((SITE / "_config.yml").read_text(encoding="utf-8"))
+    config["sphinx"]["config"]["kl_pages"] = pages
+    config["sphinx"]["config"]["kl_helper_homes"] = helper_homes()
+    (book / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
+                                      encoding="utf-8")
+    return pages
+
+
+# ------------------------------------------------------------------------------------------------
+# Builds
+
+
+def run(command: list[str | Path], cwd: Path = ROOT) -> None:
+    print("$", " ".join(str(part) for part in command), flush=True)
+    subprocess.run([str(part) for part in command], check=True, cwd=cwd)
+
+
+def tool(name: str) -> Path:
+    """A command installed next to this Python (the .venv's bin)."""
+    return Path(sys.executable).parent / name
+
+
+def build_book(book: Path, out: Path) -> None:
+    run([tool("jupyter-book"), "build", book, "--builder", "html", "-W", "--keep-going",
+         "--path-output", book, "--quiet"])
+    html = book / "_build" / "html"
+    if out.exists():
+        shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(html, out)
+    shutil.copytree(frontend.mathjax_dir(), out / "_static" / "mathjax")
+    downloads = out / DOWNLOADS
+    downloads.mkdir()
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        shutil.copy(path, downloads / path.name)
+    # GitHub Pages runs Jekyll unless told not to, and Jekyll drops folders starting with "_".
+    (out / ".nojekyll").touch()
+
+
+def build_wheel(where: Path) -> Path:
+    """The course's own pure-Python wheel (what `%pip install` gets in the browser)."""
+    if where.exists():
+        shutil.rmtree(where)
+    run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", where, ROOT])
+    (wheel,) = where.glob("kl_helpers-*-py3-none-any.whl")
+    return wheel
+
+
+def build_lite(work: Path, out: Path) -> None:
+    """The JupyterLite deployment in ``out`` (the course notebooks as its files)."""
+    if work.exists():
+        shutil.rmtree(work)
+    shutil.copytree(SITE / "lite", work)
+    # Exactly the two front-end extensions the lessons need, not every one in this environment
+    # (Voilà's preview, for one, expects a Jupyter server): the widget manager, so ipywidgets
+    # render, and the Pyodide kernel.
+    labextensions = Path(sys.prefix) / "share" / "jupyter" / "labextensions"
+    config = {"LiteBuildConfig": {
+        "ignore_sys_prefix": ["federated_extensions"],
+        "federated_extensions": [str(labextensions / name) for name in LITE_EXTENSIONS],
+    }}
+    (work / "jupyter_lite_config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
+    wheel = build_wheel(work / "wheels")
+    run([tool("jupyter"), "lite", "build", "--lite-dir", work, "--output-dir", out,
+         "--contents", NOTEBOOKS, "--piplite-wheels", wheel,
+         "--no-sourcemaps", "--no-unused-shared-packages"], cwd=work)  # its task database goes there
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=BUILD / "site", help="output folder (build/site)")
+    parser.add_argument("--no-lite", action="store_true", help="skip the JupyterLite deployment")
+    args = parser.parse_args(argv)
+    out = args.out.resolve()
+    work = out.parent / f"{out.name}-src"  # staging, next to the output
+    start = time.monotonic()
+    try:
+        frontend.ensure()
+    except frontend.FrontendError as error:
+        print(f"site: {error}", file=sys.stderr)
+        return 1
+    stage(work / "book")
+    try:
+        build_book(work / "book", out)
+        if not args.no_lite:  # where the launch links expect it (tools/course_settings.json)
+            build_lite(work / "lite", out / course_links.settings()["lite"])
+    except subprocess.CalledProcessError as error:
+        print(f"site: `{' '.join(map(str, error.cmd[:3]))}` failed (see above)", file=sys.stderr)
+        return 1
+    print(f"site: built {out} in {time.monotonic() - start:.0f} s; preview: "
+          f"python -m http.server --directory {out} 8000")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
