@@ -252,8 +252,9 @@ def stage(book: Path) -> dict:
         pages[lesson.stem] = page_settings(lesson.stem, f"notebooks/{lesson.name}", True)
     shutil.copy(NOTEBOOKS / "explorer.ipynb", book / "explorer.ipynb")
     pages["explorer"] = page_settings("explorer", "notebooks/explorer.ipynb", True)
-    shutil.copy(NOTEBOOKS / "notation.ipynb", book / "notation.ipynb")
-    pages["notation"] = page_settings("notation", "notebooks/notation.ipynb", False)
+    for name in ("notation", "cheatsheet", "bibliography"):  # the Markdown-only reference pages
+        shutil.copy(NOTEBOOKS / f"{name}.ipynb", book / f"{name}.ipynb")
+        pages[name] = page_settings(name, f"notebooks/{name}.ipynb", False)
     (book / "api.rst").write_text(api_page(), encoding="utf-8")
     config = yaml.safe_load((SITE / "_config.yml").read_text(encoding="utf-8"))
     config["sphinx"]["config"]["kl_pages"] = pages

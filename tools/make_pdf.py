@@ -280,7 +280,7 @@ def render(names: list[str] | None = None, out: Path = OUT) -> dict:
             page_html = html_dir / f"{name}.html"
             page_html.parent.mkdir(parents=True, exist_ok=True)
             page_html.write_text(html(nb, name), encoding="utf-8")
-            page.goto(page_html.as_uri(), wait_until="load")
+            page.goto(page_html.as_uri(), wait_until="load", timeout=300_000)  # the whole course is large
             page.wait_for_function("Array.from(document.images).every((i) => i.complete)", timeout=60_000)
             try:  # print whatever happens: a page without typeset maths is reported, not hidden
                 page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise",
