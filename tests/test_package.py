@@ -222,8 +222,9 @@ def test_environment_yml_matches_pyproject_section_by_section():
     wanted = {"python": {"python": PROJECT["requires-python"]}, "runtime": _conda(PROJECT["dependencies"])}
     # The test extra repeats the lab extra (see the next test); environment.yml lists each once.
     wanted["lab"] = _conda(extras["lab"])
+    # The site extra is repeated in the test extra too and listed in environment.yml's test section.
     wanted["test"] = {n: s for n, s in _conda(extras["test"]).items() if n not in wanted["lab"]}
-    assert set(extras) == {"lab", "test"}, "a new extra needs its section in environment.yml and here"
+    assert set(extras) == {"lab", "site", "test"}, "a new extra needs its section here"
     assert sections == wanted
 
 
@@ -249,7 +250,7 @@ def test_makefile_installs_the_test_extra():
     makefile = (ROOT / "Makefile").read_text()
     assert re.search(r"^\t\$\(PYTHON\) tools/course\.py setup$", makefile, re.MULTILINE)
     course = (ROOT / "tools" / "course.py").read_text()
-    assert '"-e", f".[{extra}]"' in course and 'def setup(root: Path, extra: str = "test")' in course
+    assert '"-e", f".[{EXTRAS[extra]}]"' in course and 'EXTRAS = {"test": "test,site"' in course and 'def setup(root: Path, extra: str = "test")' in course
 
 
 def test_ci_runs_the_readme_test_command():
