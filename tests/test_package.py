@@ -251,7 +251,8 @@ def test_makefile_installs_the_test_extra():
     assert re.search(r"^\t\$\(PYTHON\) tools/course\.py setup$", makefile, re.MULTILINE)
     course = (ROOT / "tools" / "course.py").read_text()
     assert '"-e", f".[{EXTRAS[extra]}]"' in course
-    assert 'EXTRAS = {"test": "test,site"' in course and 'def setup(root: Path, extra: str = "test")' in course
+    assert 'EXTRAS = {"test": "test,site"' in course
+    assert 'def setup(root: Path, extra: str = "test")' in course
 
 
 def test_ci_runs_the_readme_test_command():
