@@ -97,7 +97,7 @@ def test_wheel_has_no_server_package_as_a_runtime_dependency(dist):
 
 def test_wheel_declares_the_extras(dist):
     metadata = _metadata(dist)
-    assert set(metadata.get_all("Provides-Extra")) == {"lab", "test"}
+    assert set(metadata.get_all("Provides-Extra")) == {"lab", "site", "test"}
     lab = {Requirement(r).name for r in metadata.get_all("Requires-Dist") if 'extra == "lab"' in r}
     assert lab == {"jupyterlab", "voila"}
 
