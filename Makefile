@@ -13,7 +13,7 @@ STAMP  := $(VENV)/.installed
 # saves store slider panels as pictures, Voilà renders offline) and --allow-root as root are set by
 # tools/course.py for `make lab` and `make explore`; the browser tests take them from there too.
 
-.PHONY: help setup lab reset test quick test-matrix lint execute copies clean bench explore browser mutation release release-links site frontend
+.PHONY: help setup lab reset test quick test-matrix lint execute copies clean bench explore slides browser mutation release release-links pdf site frontend
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -48,6 +48,9 @@ execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (the
 
 copies: $(STAMP)  ## teacher copies: each lesson with its worked solutions in place, in teacher/ (generated)
 	$(BIN)/python tools/copies.py teacher
+
+pdf: $(STAMP) browser  ## printable PDFs (lessons, course, cheat sheet, teacher copies) in build/pdf/, offline
+	KL_CHROMIUM=$(CHROMIUM) $(BIN)/python tools/make_pdf.py
 
 site: $(STAMP) frontend  ## build the course website and its JupyterLite deployment into build/site (no re-execution)
 	$(BIN)/python tools/build_site.py
@@ -84,6 +87,12 @@ bench: $(STAMP)  ## time slider updates and kl_divergence on 10^7 entries vs sci
 
 explore: $(STAMP)  ## serve the explorer dashboard (notebooks/explorer.ipynb) with Voila, code hidden
 	$(BIN)/python tools/course.py explore
+
+# A lesson as a reveal.js deck with live panels, projector setting on, offline (tools/slides.py;
+# reveal.js and jQuery come from npm into build/ at first use).
+NB ?= 03
+slides: $(STAMP)  ## serve a lesson as slides with live panels: make slides NB=03 (http://localhost:8867/)
+	$(BIN)/python tools/slides.py $(NB)
 
 # Mutation testing of the numerical core (configuration: [tool.mutmut] in pyproject.toml). Slow, so
 # not part of `make test` or CI; see CONTRIBUTING.md. Starts afresh each time (mutmut keeps results

@@ -9,6 +9,7 @@ figures and slider panels. Importing this module inside IPython registers a PNG 
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterable
 
 from matplotlib.axes import Axes
@@ -26,6 +27,8 @@ __all__ = [
     "legend",
     "new_figure",
     "numbers",
+    "projector",
+    "projector_scale",
     "render_png",
     "style_axes",
 ]
@@ -68,6 +71,66 @@ TEXT_COLORS = {role: _darkened(color) for role, color in COLORS.items()}
 FONT_SIZE = 11
 TITLE_SIZE = 12
 
+#: Projector setting: the smallest text, in points at the same pixel size as without the setting.
+#: A figure keeps its pixel size and its layout but is drawn on fewer inches at a higher dpi, so
+#: everything sized in points (text, line widths, markers) comes out PROJECTOR_SCALE times larger.
+PROJECTOR_MIN_POINTS = 13
+PROJECTOR_SCALE = PROJECTOR_MIN_POINTS / FONT_SIZE
+#: Environment variable read when this module is imported: KL_PROJECTOR=1 turns the setting on.
+PROJECTOR_ENV = "KL_PROJECTOR"
+
+
+def _env_says_projector() -> bool:
+    value = os.environ.get(PROJECTOR_ENV, "").strip().lower()
+    if value in ("", "0", "no", "off", "false"):
+        return False
+    if value in ("1", "yes", "on", "true"):
+        return True
+    raise ValueError(f"{PROJECTOR_ENV}={value!r} is not understood; set it to 1 (on) or 0 (off)")
+
+
+_projector_on = _env_says_projector()
+
+
+class projector:
+    """Make every figure and slider panel created from now on legible on a projector.
+
+    ``projector()`` turns the setting on, ``projector(False)`` off; used as a context manager it
+    applies only inside the ``with`` block. ``KL_PROJECTOR=1`` in the environment turns it on at
+    import (``make slides`` does this). A figure keeps its pixel size and layout and is drawn on
+    ``PROJECTOR_SCALE`` times fewer inches at a ``PROJECTOR_SCALE`` times higher dpi, so text,
+    lines and markers, all sized in points, grow by that factor: 11 pt text becomes the
+    equivalent of 13 pt at the same pixel width. Figures that already exist keep their size.
+
+    Examples
+    --------
+    >>> with projector():
+    ...     fig = blank_figure((9.0, 4.0), dpi=80)
+    >>> round(fig.dpi / 80 * FONT_SIZE), fig.canvas.get_width_height()
+    (13, (720, 320))
+    >>> projector_scale()
+    1.0
+    """
+
+    def __init__(self, on: bool = True) -> None:
+        global _projector_on
+        if not isinstance(on, bool):
+            raise TypeError(f"on must be True or False, got {on!r}")
+        self._previous = _projector_on
+        _projector_on = on
+
+    def __enter__(self) -> projector:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        global _projector_on
+        _projector_on = self._previous
+
+
+def projector_scale() -> float:
+    """How much larger points are drawn now: ``PROJECTOR_SCALE`` with the projector setting on, else 1."""
+    return PROJECTOR_SCALE if _projector_on else 1.0
+
 
 def style_axes(ax: Axes, xlabel: str, ylabel: str, title: str | None = None) -> Axes:
     """Label an axes (labels should carry units, e.g. "nats") and apply the shared style."""
@@ -84,8 +147,12 @@ def style_axes(ax: Axes, xlabel: str, ylabel: str, title: str | None = None) -> 
 
 
 def blank_figure(figsize: tuple[float, float] = (6.0, 3.5), dpi: int = 100) -> Figure:
-    """An empty figure on its own Agg canvas, with constrained layout (no pyplot involved)."""
-    fig = Figure(figsize=figsize, dpi=dpi, layout="constrained")
+    """An empty figure on its own Agg canvas, with constrained layout (no pyplot involved).
+
+    With the :class:`projector` setting on, the figure has the same pixel size on fewer inches.
+    """
+    scale = projector_scale()
+    fig = Figure(figsize=(figsize[0] / scale, figsize[1] / scale), dpi=dpi * scale, layout="constrained")
     FigureCanvasAgg(fig)
     return fig
 

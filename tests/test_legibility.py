@@ -219,3 +219,95 @@ def test_every_reachable_slider_value_keeps_its_markers_on_the_plot(cls):
                     f"{marker.get_label()!r} at {list(zip(x[outside], y[outside], strict=True))[:2]}"
                     f" outside x {x0:g}..{x1:g}, y {y0:g}..{y1:g}")
     assert not off, off
+
+
+# --- projector setting (kh.plotting.projector, KL_PROJECTOR=1) ---------------------------------
+# With the setting on, a figure keeps its pixel size and layout, and every text must be at least
+# PROJECTOR_MIN_POINTS in "equivalent points": its size in points times the figure's dpi over the
+# dpi the same figure has without the setting (its size at the same pixel width). Cheap: every
+# static figure once, every panel at its default slider positions only.
+
+def _projector_problems(plain: Figure, big: Figure) -> list[str]:
+    """``big`` is ``plain`` built with the projector setting on."""
+    problems = []
+    if big.canvas.get_width_height() != plain.canvas.get_width_height():
+        problems.append(f"pixel size {big.canvas.get_width_height()} differs from "
+                        f"{plain.canvas.get_width_height()} without the setting")
+    ratio = big.dpi / plain.dpi
+    for text in _visible_texts(big):
+        size = text.get_fontsize() * ratio
+        if size < kh.plotting.PROJECTOR_MIN_POINTS - 1e-9:
+            problems.append(f"text {text.get_text()!r} is {size:.1f} pt equivalent "
+                            f"(< {kh.plotting.PROJECTOR_MIN_POINTS})")
+    return problems + legibility_problems(big)
+
+
+def test_the_projector_minimum_is_larger_than_the_everyday_one():
+    assert kh.plotting.PROJECTOR_MIN_POINTS > MIN_POINTS
+    assert kh.plotting.projector_scale() == 1.0, "the setting leaked out of a test, or KL_PROJECTOR is set"
+
+
+#: Known to fail with the setting on (legends collide; their layout needs per-figure work): kept
+#: visible as strict xfails so that fixing one shows up, and nothing else may fail.
+PROJECTOR_KNOWN_OVERLAPS = {"refresher", "LikelihoodPanel"}
+
+
+def _known(items, name):
+    return [pytest.param(i, marks=pytest.mark.xfail(strict=True, reason="legend overlap at projector size"))
+            if name(i) in PROJECTOR_KNOWN_OVERLAPS else i for i in items]
+
+
+@pytest.mark.parametrize("module", _known(FIGURE_MODULES, lambda m: m.__name__.rsplit(".", 1)[1]),
+                         ids=lambda m: m.__name__.rsplit(".", 1)[1])
+def test_every_static_figure_is_legible_on_a_projector(module):
+    with kh.plotting.projector(False):
+        plain = module.example_figures()
+    with kh.plotting.projector():
+        big = module.example_figures()
+    found = {name: _projector_problems(plain[name], big[name]) for name in plain}
+    assert not any(found.values()), {k: v for k, v in found.items() if v}
+
+
+@pytest.mark.parametrize("cls", _known(PANELS, lambda c: c.__name__), ids=lambda c: c.__name__)
+def test_every_panel_is_legible_on_a_projector_at_its_defaults(cls):
+    with kh.plotting.projector(False):
+        plain = cls()
+    with kh.plotting.projector():
+        big = cls()
+    with big.fully_drawn() as figure:
+        problems = _projector_problems(plain.figure, figure)
+    assert not problems, problems
+
+
+def test_the_projector_setting_is_a_switch_and_a_context():
+    from kl_helpers import plotting
+
+    before = plotting.projector_scale()
+    with plotting.projector():
+        assert plotting.projector_scale() == plotting.PROJECTOR_SCALE
+        with plotting.projector(False):
+            assert plotting.projector_scale() == 1.0
+        assert plotting.projector_scale() == plotting.PROJECTOR_SCALE
+    assert plotting.projector_scale() == before
+    plotting.projector()
+    try:
+        assert plotting.projector_scale() == plotting.PROJECTOR_SCALE
+    finally:
+        plotting.projector(False)
+    with pytest.raises(TypeError, match="on must be True or False"):
+        plotting.projector("yes")
+
+
+def test_kl_projector_in_the_environment_turns_it_on_at_import():
+    import os
+    import subprocess
+    import sys
+
+    code = "import kl_helpers as kh; print(kh.plotting.projector_scale())"
+    for value, expected in (("1", kh.plotting.PROJECTOR_SCALE), ("0", 1.0)):
+        out = subprocess.run([sys.executable, "-c", code], env={**os.environ, "KL_PROJECTOR": value},
+                             capture_output=True, text=True, check=True).stdout
+        assert float(out) == pytest.approx(expected), value
+    bad = subprocess.run([sys.executable, "-c", code], env={**os.environ, "KL_PROJECTOR": "maybe"},
+                         capture_output=True, text=True)
+    assert "KL_PROJECTOR='maybe' is not understood" in bad.stderr

@@ -26,7 +26,7 @@ def _texts(panel: GuessKLPanel) -> str:
     with panel.fully_drawn() as figure:
         figure.canvas.draw()
         shown = [t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text"))]
-    return " | ".join([*shown, panel.message.value, panel.alt_text, panel.image.tooltip])
+    return " | ".join([*shown, panel.message.value, panel.alt_text, panel.alt_widget.value])
 
 
 def test_the_truth_is_hidden_until_reveal_and_then_shown_everywhere():

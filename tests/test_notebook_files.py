@@ -12,8 +12,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL_NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-#: Markdown-only reference pages (contents, notation card): notebooks so links work everywhere.
-PAGES = [nb for nb in ALL_NOTEBOOKS if nb.name in {"index.ipynb", "notation.ipynb"}]
+#: Markdown-only reference pages (contents, notation card, cheat sheet, bibliography): notebooks so
+#: links work everywhere.
+PAGE_NAMES = {"index.ipynb", "notation.ipynb", "cheatsheet.ipynb", "bibliography.ipynb"}
+PAGES = [nb for nb in ALL_NOTEBOOKS if nb.name in PAGE_NAMES]
 #: Lessons and the explorer: notebooks with code, executed and stored.
 NOTEBOOKS = [nb for nb in ALL_NOTEBOOKS if nb not in PAGES]
 LESSONS = [nb for nb in NOTEBOOKS if re.match(r"\d\d_", nb.name)]
@@ -39,7 +41,7 @@ def _text(cell: dict) -> str:
 
 def test_notebooks_are_found():
     # An empty glob would make every parametrized test below vanish (pytest skips empty sets).
-    assert len(LESSONS) >= 6 and len(NOTEBOOKS) > len(LESSONS) and len(PAGES) == 2
+    assert len(LESSONS) >= 6 and len(NOTEBOOKS) > len(LESSONS) and len(PAGES) == len(PAGE_NAMES)
 
 
 def test_lessons_are_numbered_in_reading_order():

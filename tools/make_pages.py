@@ -108,7 +108,8 @@ prerequisites and time, and ends with a summary, common mistakes and exercises.
 
 INDEX_TAIL = """
 **Reference.** The [notation card](notation.ipynb) (symbols, units, where letters flip, and an
-English–Chinese term list).
+English–Chinese term list); the [cheat sheet](cheatsheet.ipynb) (every result with its condition, one
+page) and the [bibliography](bibliography.ipynb) (`tools/make_handouts.py` writes both).
 
 **How to run a lesson.** Run All in JupyterLab (`make lab`) brings every slider to life; without a
 running kernel each panel shows a picture of its state.

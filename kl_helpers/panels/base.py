@@ -39,6 +39,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import ipywidgets as widgets
+import traitlets
 from matplotlib.figure import Figure
 
 from ..plotting import blank_figure, encode_png, render_png
@@ -159,6 +160,10 @@ class Panel:
         self.figure.set_layout_engine("none")
         self._capture_background()
         self.image = widgets.Image(format="png", layout=widgets.Layout(align_self="flex-start"))
+        # Some widget front ends (jupyterlab-manager 3.0's, which Voilà's reveal template loads)
+        # read the description of any widget with a tooltip; Image has none, and its view failed
+        # to render ("Could not create a view"). An empty, synced description keeps them working.
+        self.image.add_traits(description=traitlets.Unicode("").tag(sync=True))
         controls = widgets.HBox(
             list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap")
         )

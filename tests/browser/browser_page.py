@@ -287,3 +287,53 @@ def move_every_slider(page: Page, where: str, notebook: str) -> list[SliderTimin
         f"{notebook}: {moves} slider moves, but the kernel watcher saw no reply to a widget message"
     )
     return timings
+
+
+# The element that has the keyboard focus: its slider number (data-kl-slider), if it is a handle.
+FOCUSED_SLIDER_JS = r"""
+() => {
+  const el = document.activeElement;
+  return el && el.dataset && el.dataset.klSlider !== undefined ? Number(el.dataset.klSlider) : null;
+}
+"""
+
+
+def tab_to_every_slider(page: Page, notebook: str, max_tabs: int = 200) -> list[int]:
+    """Keyboard only: Tab through the page from its top, and move each slider reached with an arrow key.
+
+    Each slider reached must move its panel's picture (a new, different image) after one arrow
+    key. Returns the slider numbers reached, in Tab order (the caller compares them with every
+    usable slider). Stops at ``max_tabs`` presses or when the focus wraps around to a slider
+    already seen.
+    """
+    count = panels_state(page)["sliders"]  # numbers the usable handles data-kl-slider=0..count-1
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    reached: list[int] = []
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        index = page.evaluate(FOCUSED_SLIDER_JS)
+        if index is None:
+            continue
+        if index in reached:
+            break
+        reached.append(index)
+        handle = page.locator(f'[data-kl-slider="{index}"]')
+        info = handle.evaluate(ARM_MOVE_JS)
+        key = "ArrowLeft" if info["value"] >= info["max"] else "ArrowRight"
+        page.keyboard.press(key)
+        try:
+            page.wait_for_function(
+                "() => window.__klMove.latency !== null || window.__klKernelErrors.length > 0",
+                timeout=MOVE_TIMEOUT_MS,
+            )
+        except PlaywrightTimeout as exc:
+            raise AssertionError(
+                f"{notebook}: slider {info['label']!r} reached with Tab: {key} gave no new picture"
+            ) from exc
+        move = page.evaluate("() => window.__klMove")
+        assert move["hash"] != info["hash"], (
+            f"{notebook}: slider {info['label']!r}: {key} left the figure unchanged"
+        )
+        if len(reached) == count:
+            break
+    return reached

@@ -108,7 +108,8 @@ def _descendants(pid: int) -> dict[int, str]:
 class Server:
     """A Jupyter server subprocess (JupyterLab or Voilà) with its own directories and token."""
 
-    def __init__(self, name: str, module: str, args: list[str], workdir: Path) -> None:
+    def __init__(self, name: str, module: str, args: list[str], workdir: Path,
+                 extra_env: dict[str, str] | None = None) -> None:
         self.name = name
         self.port = _free_port()
         self.token = secrets.token_hex(16)
@@ -120,6 +121,7 @@ class Server:
         # The course's own server settings, as `make lab` and `make explore` use them (the
         # save hook that stores panels as pictures, Voilà's offline template).
         env.update(project_jupyter_env())
+        env.update(extra_env or {})  # e.g. the lecture decks' settings (tools/slides.py)
         args = [a.format(port=self.port, token=self.token) for a in args]
         self.command = [sys.executable, "-m", module, *args]
         with open(self.log_path, "wb") as log:

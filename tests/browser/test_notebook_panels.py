@@ -30,6 +30,8 @@ COMMITTED = {
     "explorer.ipynb": (8, 14),
     "index.ipynb": (0, 0),  # the contents page: Markdown only
     "notation.ipynb": (0, 0),  # the notation card: Markdown only
+    "cheatsheet.ipynb": (0, 0),  # the cheat sheet: Markdown only
+    "bibliography.ipynb": (0, 0),  # the bibliography: Markdown only
 }
 
 

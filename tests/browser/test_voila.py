@@ -15,12 +15,14 @@ import os
 from urllib.parse import urlparse
 
 import pytest
+from axe import explain, serious_violations, violations
 from browser_page import (
     RUN_TIMEOUT_MS,
     kernel_errors,
     move_every_slider,
     page_errors,
     panels_state,
+    tab_to_every_slider,
     wait_for_panels,
 )
 from browser_servers import NOTEBOOK_DIR, TIMINGS, Server
@@ -30,6 +32,33 @@ from playwright.sync_api import BrowserContext
 
 DASHBOARDS = ["explorer.ipynb"]
 SCREENSHOT_WIDTH = 1000  # px; with a 256-colour palette the PNG stays well under 300 KB
+
+#: Serious or critical axe-core violations that the dashboard still has, none of them in what the
+#: project renders; each is listed in the README (Accessibility) with its upstream issue. Exact:
+#: a new violation, or one of these fixed upstream, fails the test until this set is updated.
+#: ({(rule id, kind of element)}.) Without the course template's shim (a11y.js) this would hold
+#: ("aria-input-field-name", "ipywidgets slider") and ("image-alt", "ipywidgets Image").
+KNOWN_UPSTREAM_VIOLATIONS: set[tuple[str, str]] = set()
+
+# Every slider handle's accessible name and value text, as the template's shim (a11y.js) sets them.
+SLIDER_NAMES_JS = r"""
+() => Array.from(document.querySelectorAll('.widget-slider [role="slider"]')).map((h) => {
+  const box = h.closest('.widget-slider');
+  return {label: h.getAttribute('aria-label'), valuetext: h.getAttribute('aria-valuetext'),
+          description: box.querySelector('.widget-label').textContent.trim(),
+          readout: (box.querySelector('.widget-readout') || {}).textContent};
+})
+"""
+
+# Each panel picture's alt (set by the shim) and the panel's hidden text alternative after it.
+IMAGE_ALTS_JS = r"""
+() => Array.from(document.querySelectorAll('img.widget-image')).map((img) => {
+  const hidden = img.nextElementSibling;
+  return {alt: img.getAttribute('alt'),
+          text: hidden ? hidden.textContent.replace(/\s+/g, ' ').trim() : null,
+          hidden: hidden ? hidden.getAttribute('aria-hidden') : null};
+})
+"""
 
 
 def _save_screenshot(png: bytes, path: str) -> None:
@@ -59,6 +88,11 @@ def test_dashboard_renders_and_sliders_respond(name: str, browser: BrowserContex
         page.goto(f"{voila.base}/voila/render/{name}?token={voila.token}", timeout=RUN_TIMEOUT_MS)
         wait_for_panels(page, expected)
         assert not page_errors(page), f"{name}: errors in the page: {page_errors(page)}"
+        found = violations(page)
+        assert serious_violations(found) == KNOWN_UPSTREAM_VIOLATIONS, (
+            f"{name}: serious/critical axe-core violations {serious_violations(found)}, known upstream "
+            f"{KNOWN_UPSTREAM_VIOLATIONS}:\n{explain(found)}"
+        )
         if os.environ.get("KL_SCREENSHOT"):
             _save_screenshot(page.screenshot(), os.environ["KL_SCREENSHOT"])
         timings = move_every_slider(page, "voila", name)
@@ -71,6 +105,21 @@ def test_dashboard_renders_and_sliders_respond(name: str, browser: BrowserContex
             f"{name}: after the moves the page shows {state}; expected {expected}"
         )
         assert not page_errors(page), f"{name}: errors after moving sliders: {page_errors(page)}"
+        # After the moves, each handle's name is its description and its value text the readout.
+        for slider in page.evaluate(SLIDER_NAMES_JS):
+            assert slider["label"] == " ".join(slider["description"].split()).rstrip(":"), f"{name}: {slider}"
+            assert slider["readout"] and slider["valuetext"] == slider["readout"].strip(), f"{name}: {slider}"
+        # Each picture's alt is the panel's current text alternative (read once: its copy is hidden).
+        alts = page.evaluate(IMAGE_ALTS_JS)
+        assert len(alts) == expected.panels, f"{name}: {len(alts)} panel pictures: {alts}"
+        for image in alts:
+            assert image["alt"] and image["text"] == f"Picture: {image['alt']}", f"{name}: {image}"
+            assert image["hidden"] == "true", f"{name}: {image}"
+        # Keyboard only: Tab reaches every slider, in page order, and an arrow key moves its picture.
+        reached = tab_to_every_slider(page, name)
+        assert reached == list(range(expected.sliders)), (
+            f"{name}: Tab reached slider(s) {reached}, in that order; the page has {expected.sliders}"
+        )
         assert not kernel_errors(page)
         assert not crashes, f"{name}: uncaught errors in the page: {crashes}"
         assert external == [], f"{name}: the page asked the internet for {external}"
