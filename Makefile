@@ -56,8 +56,8 @@ site: $(STAMP) frontend  ## build the course website and its JupyterLite deploym
 	$(BIN)/python tools/build_site.py
 
 # MathJax (the site's math) and Pyodide's package list come from npm at build time into
-# build/node_modules, never committed; like Chromium, installed when missing.
-frontend: $(STAMP)  ## install the site's front-end assets from npm into build/node_modules when missing
+# build/npm-site (a prefix of its own), never committed; like Chromium, installed when missing.
+frontend: $(STAMP)  ## install the site's front-end assets from npm into build/npm-site when missing
 	$(BIN)/python tools/frontend.py
 
 # Pin a release everywhere (tools/set_release.py, standard library only): the package version, the

@@ -220,18 +220,19 @@ def test_environment_yml_matches_pyproject_section_by_section():
     for section in sections.values():
         section.pop("pip", None)  # conda's pip, which installs the package itself (-e .)
     wanted = {"python": {"python": PROJECT["requires-python"]}, "runtime": _conda(PROJECT["dependencies"])}
-    # The test extra repeats the lab extra (see the next test); environment.yml lists each once.
+    # The test extra repeats the lab and site extras (see the next test); environment.yml lists each once.
     wanted["lab"] = _conda(extras["lab"])
-    # The site extra is repeated in the test extra too and listed in environment.yml's test section.
-    wanted["test"] = {n: s for n, s in _conda(extras["test"]).items() if n not in wanted["lab"]}
-    assert set(extras) == {"lab", "site", "test"}, "a new extra needs its section here"
+    wanted["site"] = _conda(extras["site"])
+    wanted["test"] = {n: s for n, s in _conda(extras["test"]).items()
+                      if n not in wanted["lab"] and n not in wanted["site"]}
+    assert set(extras) == {"lab", "site", "test"}, "a new extra needs its section in environment.yml and here"
     assert sections == wanted
 
 
 def test_environment_section_parser_sees_every_section():
     # Guards the parser: a renamed comment would silently merge two sections.
     sections = _environment_sections()
-    assert list(sections) == ["python", "runtime", "lab", "test"]
+    assert list(sections) == ["python", "runtime", "lab", "test", "site"]
     assert {"numpy", "matplotlib", "ipywidgets"} == set(sections["runtime"])
     assert "jupyterlab" in sections["lab"] and "pytest" in sections["test"]
 
@@ -250,9 +251,7 @@ def test_makefile_installs_the_test_extra():
     makefile = (ROOT / "Makefile").read_text()
     assert re.search(r"^\t\$\(PYTHON\) tools/course\.py setup$", makefile, re.MULTILINE)
     course = (ROOT / "tools" / "course.py").read_text()
-    assert '"-e", f".[{EXTRAS[extra]}]"' in course
-    assert 'EXTRAS = {"test": "test,site"' in course
-    assert 'def setup(root: Path, extra: str = "test")' in course
+    assert '"-e", f".[{extra}]"' in course and 'def setup(root: Path, extra: str = "test")' in course
 
 
 def test_ci_runs_the_readme_test_command():

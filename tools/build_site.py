@@ -46,6 +46,8 @@ BUILD = ROOT / "build"
 #: The opening and closing of the toggle around each worked solution on a lesson page.
 SOLUTION_OPEN = '<details class="kl-solution">\n<summary>Show solution</summary>'
 SOLUTION_CLOSE = "</details>"
+#: The part of site/_toc.yml that lists the reference pages (tools/build_site.py adds new ones).
+REFERENCE_PART = "For class and reference"
 #: Where the committed notebooks are offered for download, inside the site.
 DOWNLOADS = "notebooks"
 #: The JupyterLab extensions in the Lite deployment (from jupyterlab_widgets and the kernel).
@@ -54,6 +56,15 @@ LITE_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-
 
 def lessons() -> list[Path]:
     return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def reference_pages() -> list[Path]:
+    """The other notebooks of notebooks/ (notation card, cheat sheet, bibliography, ...): each a page.
+
+    The lessons link them, so a new one is on the site as soon as it is in notebooks/.
+    """
+    taken = {*lessons(), NOTEBOOKS / "index.ipynb", NOTEBOOKS / "explorer.ipynb"}
+    return sorted(p for p in NOTEBOOKS.glob("*.ipynb") if p not in taken)
 
 
 def load(path: Path) -> dict:
@@ -240,6 +251,17 @@ def page_settings(docname: str, notebook: str | None, launch: bool) -> dict:
     return page
 
 
+def table_of_contents() -> dict:
+    """site/_toc.yml with every reference page listed under its part (those it names first)."""
+    toc = yaml.safe_load((SITE / "_toc.yml").read_text(encoding="utf-8"))
+    (part,) = [p for p in toc["parts"] if p["caption"] == REFERENCE_PART]
+    listed = {entry.get("file") for entry in part["chapters"]}
+    extra = [{"file": p.stem} for p in reference_pages() if p.stem not in listed]
+    api = next(i for i, entry in enumerate(part["chapters"]) if entry.get("file") == "api")
+    part["chapters"][api:api] = extra
+    return toc
+
+
 def stage(book: Path) -> dict:
     """Write the book's sources into ``book``; return the kl_pages setting."""
     if book.exists():
@@ -252,9 +274,10 @@ def stage(book: Path) -> dict:
         pages[lesson.stem] = page_settings(lesson.stem, f"notebooks/{lesson.name}", True)
     shutil.copy(NOTEBOOKS / "explorer.ipynb", book / "explorer.ipynb")
     pages["explorer"] = page_settings("explorer", "notebooks/explorer.ipynb", True)
-    for name in ("notation", "cheatsheet", "bibliography"):  # the Markdown-only reference pages
-        shutil.copy(NOTEBOOKS / f"{name}.ipynb", book / f"{name}.ipynb")
-        pages[name] = page_settings(name, f"notebooks/{name}.ipynb", False)
+    for page in reference_pages():
+        shutil.copy(page, book / page.name)
+        pages[page.stem] = page_settings(page.stem, f"notebooks/{page.name}", False)
+    (book / "_toc.yml").write_text(yaml.safe_dump(table_of_contents(), sort_keys=False), encoding="utf-8")
     (book / "api.rst").write_text(api_page(), encoding="utf-8")
     config = yaml.safe_load((SITE / "_config.yml").read_text(encoding="utf-8"))
     config["sphinx"]["config"]["kl_pages"] = pages

@@ -37,8 +37,6 @@ WORK = "work"
 BACKUPS = "backups"
 #: Written after a complete install, as the Makefile's stamp: `make` reinstalls when pyproject.toml is newer.
 STAMPS = {"test": ".installed", "lab": ".installed-lab"}
-#: What each install holds: the test tools come with the website's (`make test` builds and tests the site).
-EXTRAS = {"test": "test,site", "lab": "lab"}
 #: The oldest Python the course supports (requires-python in pyproject.toml).
 MIN_PYTHON = (3, 10)
 
@@ -86,8 +84,8 @@ def setup(root: Path, extra: str = "test") -> Path:
         print(f"creating the virtual environment {venv}")
         _run([sys.executable, "-m", "venv", str(venv)])
     _run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-    print(f'installing the course with pip install -e ".[{EXTRAS[extra]}]" (a few minutes the first time)')
-    _run([str(python), "-m", "pip", "install", "--quiet", "-e", f".[{EXTRAS[extra]}]"], cwd=root)
+    print(f'installing the course with pip install -e ".[{extra}]" (a few minutes the first time)')
+    _run([str(python), "-m", "pip", "install", "--quiet", "-e", f".[{extra}]"], cwd=root)
     (venv / STAMPS[extra]).touch()
     return python
 

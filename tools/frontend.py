@@ -1,4 +1,4 @@
-"""Front-end assets from npm, brought in at build time into build/node_modules (never committed).
+"""Front-end assets from npm, brought in at build time into build/npm-site (never committed).
 
 * ``mathjax@3``: the course website renders its mathematics with this copy (its ``es5/`` folder
   is copied into the site and set as Sphinx's ``mathjax_path``), so no page asks a CDN for it.
@@ -20,7 +20,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PREFIX = ROOT / "build"  # npm --prefix: packages land in build/node_modules
+# npm --prefix: packages land in build/npm-site/node_modules. A folder of its own: `npm install
+# --no-save` removes every package it was not asked for from its prefix (tools/slides.py has one too).
+PREFIX = ROOT / "build" / "npm-site"
 NODE_MODULES = PREFIX / "node_modules"
 MATHJAX_MAJOR = "3"
 #: The packages of the lessons' runtime whose versions the Pyodide-pinned environment takes from
@@ -62,15 +64,18 @@ def missing() -> list[str]:
 
 
 def ensure() -> None:
-    """Install the missing assets with npm (a registry the machines reach)."""
-    specs = missing()
-    if not specs:
+    """Install the missing assets with npm (a registry the machines reach).
+
+    All of them in one command when any is missing: npm would remove the ones not named.
+    """
+    if not missing():
         return
+    specs = [f"{name}@{spec}" for name, spec in wanted().items()]
     npm = shutil.which("npm")
     if npm is None:
         raise FrontendError(f"npm not found: it is needed once to install {', '.join(specs)} into "
                             f"{NODE_MODULES.relative_to(ROOT)} (Debian: apt-get install npm)")
-    PREFIX.mkdir(exist_ok=True)
+    PREFIX.mkdir(parents=True, exist_ok=True)
     command = [npm, "install", "--prefix", str(PREFIX), "--no-save", "--no-audit", "--no-fund",
                "--loglevel=error", *specs]
     print("$", " ".join(command), flush=True)

@@ -29,6 +29,7 @@ import course_links  # noqa: E402
 
 BUILD_TIMEOUT_S = 300
 LESSONS = build_site.lessons()
+REFERENCE = build_site.reference_pages()
 #: Pages built from a notebook with code: each has launch buttons and a download.
 LAUNCHABLE = [*LESSONS, ROOT / "notebooks" / "explorer.ipynb"]
 
@@ -141,6 +142,6 @@ def text_without_tags(html: str) -> str:
     return re.sub(r"<[^>]+>", "", html)
 
 
-__all__ = ["LAUNCHABLE", "LESSONS", "ROOT", "StaticServer", "build", "build_site", "button", "copies",
-           "course_links", "html_pages", "is_local", "parse", "pyodide_runtime_prefix", "resolve",
+__all__ = ["LAUNCHABLE", "LESSONS", "REFERENCE", "ROOT", "StaticServer", "build", "build_site", "button",
+           "copies", "course_links", "html_pages", "is_local", "parse", "pyodide_runtime_prefix", "resolve",
            "site_notebook", "stored_pngs", "text_without_tags"]

@@ -22,6 +22,7 @@ import yaml
 from site_server import (
     LAUNCHABLE,
     LESSONS,
+    REFERENCE,
     ROOT,
     build_site,
     button,
@@ -46,7 +47,7 @@ def test_lessons_are_found():
 def test_every_page_is_built(site_build: Path):
     names = {p.name for p in html_pages(site_build)}
     wanted = {"index.html", "explorer.html", "notation.html", "api.html", "search.html",
-              *(f"{nb.stem}.html" for nb in LESSONS)}
+              *(f"{nb.stem}.html" for nb in [*LESSONS, *REFERENCE])}
     assert wanted <= names, f"missing pages: {sorted(wanted - names)}"
     # GitHub Pages runs Jekyll, which drops _static/ and _images/, unless this file is there.
     assert (site_build / ".nojekyll").exists()
@@ -78,8 +79,7 @@ def test_launch_buttons_open_this_notebook(site_build: Path, notebook: Path):
     assert (site_build / LITE / "files" / query["path"]).exists()
 
 
-@pytest.mark.parametrize("notebook", [*LAUNCHABLE, ROOT / "notebooks" / "notation.ipynb"],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("notebook", [*LAUNCHABLE, *REFERENCE], ids=lambda p: p.name)
 def test_download_is_the_committed_notebook(site_build: Path, notebook: Path):
     page = site_build / f"{notebook.stem}.html"
     target = resolve(site_build, page, button(page, "download-notebook"))
