@@ -13,7 +13,7 @@ STAMP  := $(VENV)/.installed
 # saves store slider panels as pictures, Voilà renders offline) and --allow-root as root are set by
 # tools/course.py for `make lab` and `make explore`; the browser tests take them from there too.
 
-.PHONY: help setup lab reset test quick test-matrix lint execute copies clean bench explore slides browser mutation release release-links pdf site frontend
+.PHONY: help setup lab reset test quick test-matrix lint execute copies clean bench explore slides browser mutation release release-links pdf site frontend npm
 
 # The browser tests drive Debian's Chromium (never a Playwright-downloaded browser). Override the
 # path for other systems with KL_CHROMIUM=/path/to/chromium (the tests read the same variable).
@@ -49,16 +49,27 @@ execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (the
 copies: $(STAMP)  ## teacher copies: each lesson with its worked solutions in place, in teacher/ (generated)
 	$(BIN)/python tools/copies.py teacher
 
-pdf: $(STAMP) browser  ## printable PDFs (lessons, course, cheat sheet, teacher copies) in build/pdf/, offline
+pdf: $(STAMP) browser npm  ## printable PDFs (lessons, course, cheat sheet, teacher copies) in build/pdf/, offline
 	KL_CHROMIUM=$(CHROMIUM) $(BIN)/python tools/make_pdf.py
 
 site: $(STAMP) frontend  ## build the course website and its JupyterLite deployment into build/site (no re-execution)
 	$(BIN)/python tools/build_site.py
 
-# MathJax (the site's math) and Pyodide's package list come from npm at build time into
-# build/npm-site (a prefix of its own), never committed; like Chromium, installed when missing.
-frontend: $(STAMP)  ## install the site's front-end assets from npm into build/npm-site when missing
+# Every npm asset (MathJax, Pyodide's package list, reveal.js, jQuery, axe-core) comes from npm at
+# build time into build/npm, never committed (tools/frontend.py, the one npm installer).
+frontend: $(STAMP) npm  ## install the front-end assets from npm into build/npm when missing
 	$(BIN)/python tools/frontend.py
+
+npm:  ## make sure npm is there for the front-end assets (installs it with apt-get as root, like Chromium)
+	@if command -v npm >/dev/null; then \
+		echo "front-end assets come from $$(command -v npm)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing Debian's npm for the front-end assets"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; } \
+			|| echo "apt-get could not install npm: tools/frontend.py will report it"; \
+	else \
+		echo "npm not found: install it (Debian/Ubuntu: sudo apt-get install npm; or https://nodejs.org)"; \
+	fi
 
 # Pin a release everywhere (tools/set_release.py, standard library only): the package version, the
 # tag in tools/course_settings.json that the launch links use, and every notebook's install cell.
@@ -89,10 +100,9 @@ explore: $(STAMP)  ## serve the explorer dashboard (notebooks/explorer.ipynb) wi
 	$(BIN)/python tools/course.py explore
 
 # A lesson as a reveal.js deck with live panels, projector setting on, offline (tools/slides.py;
-# reveal.js and jQuery come from npm into build/ at first use).
-NB ?= 03
-slides: $(STAMP)  ## serve a lesson as slides with live panels: make slides NB=03 (http://localhost:8867/)
-	$(BIN)/python tools/slides.py $(NB)
+# reveal.js and jQuery come from npm into build/npm at first use). NB defaults to 03 here.
+slides: $(STAMP) npm  ## serve a lesson as slides with live panels: make slides NB=03 (http://localhost:8867/)
+	$(BIN)/python tools/slides.py $(or $(NB),03)
 
 # Mutation testing of the numerical core (configuration: [tool.mutmut] in pyproject.toml). Slow, so
 # not part of `make test` or CI; see CONTRIBUTING.md. Starts afresh each time (mutmut keeps results

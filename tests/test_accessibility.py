@@ -82,6 +82,16 @@ def test_every_panel_state_has_its_own_description(cls):
     assert len(seen) > 1, "the description does not follow the sliders"
 
 
+@pytest.mark.parametrize("cls", PANELS, ids=lambda c: c.__name__)
+def test_every_panel_shows_its_text_alternative_right_after_the_picture(cls):
+    # The Voilà template's a11y.js gives the <img> its alt from the element right after it; a
+    # panel laying itself out without the hidden text there leaves the picture unnamed.
+    panel = cls()
+    children = list(panel.widget.children)
+    at = children.index(panel.image)
+    assert children[at + 1] is panel.alt_widget and "kl-panel-alt" in panel.alt_widget._dom_classes
+
+
 def _luminance(color) -> float:
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4

@@ -1,7 +1,14 @@
-"""Front-end assets from npm, brought in at build time into build/npm-site (never committed).
+"""Front-end assets from npm, brought in at build time into build/npm (never committed).
+
+The one installer of every npm package the course uses: `npm install --no-save` removes from its
+prefix every package it was not asked for, so separate installers into one folder prune each other.
 
 * ``mathjax@3``: the course website renders its mathematics with this copy (its ``es5/`` folder
-  is copied into the site and set as Sphinx's ``mathjax_path``), so no page asks a CDN for it.
+  is copied into the site and set as Sphinx's ``mathjax_path``), so no page asks a CDN for it;
+  the printable PDFs (tools/make_pdf.py) typeset with it too.
+* ``reveal.js@4.0.2`` and ``jquery@2.2.4``: the slide decks (tools/slides.py), the versions
+  Voilà's reveal template was written for.
+* ``axe-core@4``: the accessibility checks of the browser tests (tests/browser/axe.py).
 * ``pyodide@<version>``: the Pyodide release that the installed jupyterlite-pyodide-kernel runs.
   Only its ``pyodide-lock.json`` is used: it lists the package versions of that release (numpy,
   matplotlib, pillow, ...), which `make test-matrix` pins one environment to. The browser itself
@@ -20,9 +27,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# npm --prefix: packages land in build/npm-site/node_modules. A folder of its own: `npm install
-# --no-save` removes every package it was not asked for from its prefix (tools/slides.py has one too).
-PREFIX = ROOT / "build" / "npm-site"
+# npm --prefix: packages land in build/npm/node_modules.
+PREFIX = ROOT / "build" / "npm"
 NODE_MODULES = PREFIX / "node_modules"
 MATHJAX_MAJOR = "3"
 #: The packages of the lessons' runtime whose versions the Pyodide-pinned environment takes from
@@ -34,10 +40,19 @@ class FrontendError(Exception):
     """An asset is missing and cannot be installed (no npm, no registry)."""
 
 
-def pyodide_version() -> str:
-    """The Pyodide release the installed jupyterlite-pyodide-kernel loads in the browser."""
-    from jupyterlite_pyodide_kernel.constants import PYODIDE_VERSION
+#: Every other package: name -> version spec (a major version, or an exact one).
+PACKAGES = {"mathjax": MATHJAX_MAJOR, "reveal.js": "4.0.2", "jquery": "2.2.4", "axe-core": "4"}
 
+
+def pyodide_version() -> str | None:
+    """The Pyodide release the installed jupyterlite-pyodide-kernel loads in the browser.
+
+    None without the site extra (then the site cannot be built, and Pyodide is not wanted).
+    """
+    try:
+        from jupyterlite_pyodide_kernel.constants import PYODIDE_VERSION
+    except ImportError:
+        return None
     return PYODIDE_VERSION
 
 
@@ -50,7 +65,8 @@ def installed_version(package: str) -> str | None:
 
 def wanted() -> dict[str, str]:
     """npm package -> version spec to install."""
-    return {"mathjax": MATHJAX_MAJOR, "pyodide": pyodide_version()}
+    pyodide = pyodide_version()
+    return {**PACKAGES, **({"pyodide": pyodide} if pyodide else {})}
 
 
 def missing() -> list[str]:
@@ -83,6 +99,12 @@ def ensure() -> None:
         raise FrontendError(f"npm could not install {', '.join(specs)} (see above)")
 
 
+def package_dir(name: str) -> Path:
+    """Where npm package ``name`` is, installing every asset first when any is missing."""
+    ensure()
+    return NODE_MODULES / name
+
+
 def mathjax_dir() -> Path:
     """MathJax's browser bundle (tex-chtml.js and the fonts and extensions it loads)."""
     path = NODE_MODULES / "mathjax" / "es5"
@@ -94,7 +116,7 @@ def mathjax_dir() -> Path:
 def pyodide_lock() -> dict:
     """The ``pyodide-lock.json`` of the Pyodide release the kernel runs."""
     path = NODE_MODULES / "pyodide" / "pyodide-lock.json"
-    if installed_version("pyodide") != pyodide_version() or not path.exists():
+    if pyodide_version() is None or installed_version("pyodide") != pyodide_version() or not path.exists():
         raise FrontendError(f"pyodide@{pyodide_version()} is not in {NODE_MODULES.relative_to(ROOT)}: "
                             "run `python tools/frontend.py` (make test-matrix does)")
     return json.loads(path.read_text(encoding="utf-8"))

@@ -15,8 +15,8 @@ What it prints (from the committed, nbval-checked notebooks; nothing is re-run):
   mathematics left untypeset and the blocked network requests (``tests/test_pdf.py`` reads it).
 
 How: ``jupyter nbconvert``'s HTML exporter (lab template) writes each page; its CDN MathJax 2 is
-replaced by MathJax 3 from npm (``build/node_modules/mathjax``, brought in at build time, never
-committed) rendering to SVG; print CSS keeps pictures, outputs and displayed equations whole
+replaced by MathJax 3 from npm (``build/npm/node_modules/mathjax`` via tools/frontend.py, brought in at build
+time, never committed) rendering to SVG; print CSS keeps pictures, outputs and displayed equations whole
 across page breaks; Debian's Chromium, headless through Playwright, prints each page once MathJax
 has finished. Every request that would leave the machine is blocked and counted.
 """
@@ -30,8 +30,6 @@ import json
 import logging
 import os
 import re
-import shutil
-import subprocess
 import sys
 import time
 import zlib
@@ -40,11 +38,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 OUT = ROOT / "build" / "pdf"
-MATHJAX = ROOT / "build" / "node_modules" / "mathjax" / "es5" / "tex-svg-full.js"
 CHROMIUM = os.environ.get("KL_CHROMIUM", "/usr/bin/chromium")
 MATHJAX_TIMEOUT_MS = 20_000
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 sys.path.insert(0, str(ROOT / "tools"))
+import frontend  # noqa: E402  (tools/frontend.py: the one npm installer)
 
 #: The pages of the whole-course PDF around the lessons, in reading order.
 COURSE_BEFORE = ["index"]
@@ -100,16 +98,14 @@ class PdfError(Exception):
 
 
 def mathjax() -> Path:
-    """MathJax 3 from npm, installed by tools/frontend.py when the course has it."""
-    if not MATHJAX.exists() and (ROOT / "tools" / "frontend.py").exists():
-        subprocess.run([sys.executable, str(ROOT / "tools" / "frontend.py")], check=True)
-    elif not MATHJAX.exists() and shutil.which("npm"):  # a course without tools/frontend.py
-        subprocess.run(["npm", "install", "--prefix", str(ROOT / "build"), "--no-audit", "--no-fund",
-                        "mathjax@3"], check=True)
-    if not MATHJAX.exists():
-        raise PdfError(f"MathJax 3 not found at {MATHJAX.relative_to(ROOT)}: run "
-                       "`npm install --prefix build mathjax@3` (the registry is needed once, at build time)")
-    return MATHJAX
+    """MathJax 3 from npm, installed by tools/frontend.py when missing."""
+    try:
+        path = frontend.package_dir("mathjax") / "es5" / "tex-svg-full.js"
+    except frontend.FrontendError as error:
+        raise PdfError(str(error)) from None
+    if not path.exists():
+        raise PdfError(f"{path} is missing: run `python tools/frontend.py`")
+    return path
 
 
 def _read(path: Path) -> dict:
@@ -250,12 +246,44 @@ def pdf_facts(path: Path) -> dict[str, int]:
     return {"pages": len(pages), "images": len(pictures), "images_on_two_pages": split}
 
 
-def render(names: list[str] | None = None, out: Path = OUT) -> dict:
-    """Print ``names`` (default: everything) to ``out``; return (and write) the manifest."""
+def _print_one(page, name: str, nb: dict, out: Path, html_dir: Path, blocked: list[str],
+               timeout_error: type[Exception]) -> dict:
+    """Print one document with ``page``; return its manifest entry."""
+    start, before = time.perf_counter(), len(blocked)
+    page_html = html_dir / f"{name}.html"
+    page_html.parent.mkdir(parents=True, exist_ok=True)
+    page_html.write_text(html(nb, name), encoding="utf-8")
+    page.goto(page_html.as_uri(), wait_until="load", timeout=300_000)  # the whole course is large
+    page.wait_for_function("Array.from(document.images).every((i) => i.complete)", timeout=60_000)
+    try:  # print whatever happens: a page without typeset maths is reported, not hidden
+        page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise",
+                               timeout=MATHJAX_TIMEOUT_MS)
+        page.evaluate("MathJax.startup.promise")
+    except timeout_error:
+        print(f"{name}: MathJax did not start in {MATHJAX_TIMEOUT_MS // 1000} s", file=sys.stderr)
+    math = page.evaluate(RAW_MATH_JS)
+    target = out / f"{name}.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # tagged: a PDF with structure and the pictures' text alternatives; outline: bookmarks.
+    page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True,
+             tagged=True, outline=True)
+    facts = pdf_facts(target)
+    entry = {**facts, "pictures": pictures(nb), "raw_math": math["raw"], "math_errors": math["errors"],
+             "blocked": blocked[before:], "seconds": round(time.perf_counter() - start, 1)}
+    shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+    print(f"{shown}: {facts['pages']} pages, {facts['images']} pictures ({entry['seconds']} s)")
+    return entry
+
+
+def render(names: list[str] | None = None, out: Path = OUT, context=None) -> dict:
+    """Print ``names`` (default: everything) to ``out``; return (and write) the manifest.
+
+    ``context``: a Playwright browser context to print in; by default a headless Chromium of its own.
+    """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).exists():
+    if context is None and not Path(CHROMIUM).exists():
         raise PdfError(f"Chromium not found at {CHROMIUM} "
                        "(Debian: apt-get install chromium, or set KL_CHROMIUM)")
     docs = documents(names)
@@ -263,9 +291,9 @@ def render(names: list[str] | None = None, out: Path = OUT) -> dict:
     manifest = json.loads(manifest_path.read_text()) if names and manifest_path.exists() else {}
     html_dir = out / "html"
     blocked: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS[1:], headless=True)
-        context = browser.new_context()
+
+    def print_all(ctx) -> None:
+        page = ctx.new_page()
 
         def route(r):  # only local files and inline data; anything else would leave the machine
             if r.request.url.startswith(("file://", "data:")):
@@ -273,35 +301,22 @@ def render(names: list[str] | None = None, out: Path = OUT) -> dict:
             blocked.append(r.request.url)
             return r.abort()
 
-        context.route("**/*", route)
-        page = context.new_page()
-        for name, nb in docs.items():
-            start, before = time.perf_counter(), len(blocked)
-            page_html = html_dir / f"{name}.html"
-            page_html.parent.mkdir(parents=True, exist_ok=True)
-            page_html.write_text(html(nb, name), encoding="utf-8")
-            page.goto(page_html.as_uri(), wait_until="load", timeout=300_000)  # the whole course is large
-            page.wait_for_function("Array.from(document.images).every((i) => i.complete)", timeout=60_000)
-            try:  # print whatever happens: a page without typeset maths is reported, not hidden
-                page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise",
-                                       timeout=MATHJAX_TIMEOUT_MS)
-                page.evaluate("MathJax.startup.promise")
-            except PlaywrightTimeout:
-                print(f"{name}: MathJax did not start in {MATHJAX_TIMEOUT_MS // 1000} s", file=sys.stderr)
-            math = page.evaluate(RAW_MATH_JS)
-            target = out / f"{name}.pdf"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # tagged: a PDF with structure and the pictures' text alternatives; outline: bookmarks.
-            page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True,
-                     tagged=True, outline=True)
-            facts = pdf_facts(target)
-            manifest[name] = {**facts, "pictures": pictures(nb), "raw_math": math["raw"],
-                              "math_errors": math["errors"], "blocked": blocked[before:],
-                              "seconds": round(time.perf_counter() - start, 1)}
-            shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
-            print(f"{shown}: {facts['pages']} pages, {facts['images']} pictures "
-                  f"({manifest[name]['seconds']} s)")
-        browser.close()
+        page.route("**/*", route)
+        try:
+            for name, nb in docs.items():
+                manifest[name] = _print_one(page, name, nb, out, html_dir, blocked, PlaywrightTimeout)
+        finally:
+            page.close()
+
+    if context is not None:  # a caller's browser (the test suite shares one: one sync Playwright per process)
+        print_all(context)
+    else:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS[1:], headless=True)
+            try:
+                print_all(browser.new_context())
+            finally:
+                browser.close()
     out.mkdir(parents=True, exist_ok=True)
     manifest_path.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return manifest

@@ -22,7 +22,7 @@ Usage (``make slides NB=03`` runs the second)::
     python tools/slides.py --assets         # only bring reveal.js and jQuery from npm
 
 reveal.js@4.0.2 (its style sheets; Voilà bundles the reveal.js code) and jquery@2.2.4 come from
-npm into build/node_modules at first use and are copied into build/jupyter, a Jupyter data
+npm (tools/frontend.py, into build/npm) at first use and are copied into build/jupyter, a Jupyter data
 directory holding the static folder of the course's ``kl-reveal`` Voilà template
 (tools/jupyter/data/voila/templates/kl-reveal): the deck makes no request outside the machine.
 """
@@ -38,17 +38,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import frontend  # tools/frontend.py: the one npm installer
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-PREFIX = ROOT / "build"  # npm --prefix, as tools/frontend.py on the site branch
-NODE_MODULES = PREFIX / "node_modules"
+NODE_MODULES = frontend.NODE_MODULES  # reveal.js and jQuery, versions in frontend.PACKAGES
 #: Jupyter data directory generated here (git-ignored): the template's static files from npm.
-DATA_DIR = PREFIX / "jupyter"
+DATA_DIR = ROOT / "build" / "jupyter"
 TEMPLATE = "kl-reveal"
 STATIC = DATA_DIR / "voila" / "templates" / TEMPLATE / "static"
 #: npm packages and the files of each the deck serves, under static/npm/ (a folder named
 #: reveal.js at the top of static/ would shadow Voilà's own /voila/static/reveal.js).
-ASSETS = {"reveal.js": ("4.0.2", ["dist"]), "jquery": ("2.2.4", ["dist/jquery.min.js"])}
+ASSETS = {"reveal.js": ["dist"], "jquery": ["dist/jquery.min.js"]}
 #: The slide size the decks are laid out for (and tested at): a common projector resolution.
 WIDTH, HEIGHT = 1024, 768
 PORT = 8867
@@ -135,33 +137,25 @@ def tag(path: Path) -> bool:
 
 
 def ensure_assets() -> None:
-    """reveal.js and jQuery from npm (once), copied into the template's static folder."""
-    def version(name: str) -> str | None:
-        manifest = NODE_MODULES / name / "package.json"
-        return json.loads(manifest.read_text(encoding="utf-8"))["version"] if manifest.exists() else None
-
-    specs = [f"{name}@{v}" for name, (v, _) in ASSETS.items() if version(name) != v]
-    if specs:
-        npm = shutil.which("npm")
-        if npm is None:
-            raise SystemExit(f"npm not found: it is needed once to install {', '.join(specs)} "
-                             "(Debian: apt-get install npm; or https://nodejs.org)")
-        PREFIX.mkdir(exist_ok=True)
-        command = [npm, "install", "--prefix", str(PREFIX), "--no-save", "--no-audit", "--no-fund",
-                   "--loglevel=error", *specs]
-        print("$", " ".join(command), flush=True)
-        if subprocess.run(command, check=False).returncode != 0:
-            raise SystemExit(f"npm could not install {', '.join(specs)} (see above)")
-    for name, (_, parts) in ASSETS.items():
+    """reveal.js and jQuery from npm (tools/frontend.py, once), copied into the template's static folder."""
+    try:
+        frontend.ensure()
+    except frontend.FrontendError as error:
+        raise SystemExit(str(error)) from None
+    for name, parts in ASSETS.items():
+        if frontend.installed_version(name) != frontend.PACKAGES[name]:
+            raise SystemExit(f"{name}@{frontend.PACKAGES[name]} is not in {NODE_MODULES}")
+        stamp = STATIC / "npm" / f"{name}.version"  # the version copied last time
+        if stamp.exists() and stamp.read_text() == frontend.PACKAGES[name]:
+            continue
         for part in parts:
             source, target = NODE_MODULES / name / part, STATIC / "npm" / name / part
-            if target.exists() and version(name) == ASSETS[name][0] and not specs:
-                continue
             target.parent.mkdir(parents=True, exist_ok=True)
             if source.is_dir():
                 shutil.copytree(source, target, dirs_exist_ok=True)
             else:
                 shutil.copy2(source, target)
+        stamp.write_text(frontend.PACKAGES[name])
 
 
 def voila_environment() -> dict[str, str]:

@@ -172,11 +172,20 @@ class Panel:
         # JupyterLab: its front end reads the description the Image widget does not have).
         self.alt_widget = widgets.HTML(layout=widgets.Layout(margin="0"))
         self.alt_widget.add_class("kl-panel-alt")
-        self.widget = widgets.VBox([controls, self.image, self.alt_widget])
+        self.widget = self._assemble(controls)
         self._holding = False
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.refresh()
+
+    def _assemble(self, controls: widgets.Widget, *below: widgets.Widget) -> widgets.VBox:
+        """The panel's layout: controls, the picture, its hidden text alternative, then ``below``.
+
+        The text alternative must follow the picture directly: the course's Voilà template copies
+        it into the picture's ``alt`` from there (tools/jupyter/data/voila/templates/kl/a11y.js).
+        Subclasses that add widgets replace ``widget.children[0]`` or append, never reorder.
+        """
+        return widgets.VBox([controls, self.image, self.alt_widget, *below])
 
     def _new_figure(self) -> tuple[Figure, Any]:
         fig = blank_figure(self.figsize, self.dpi)

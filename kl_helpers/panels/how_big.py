@@ -75,7 +75,7 @@ class GuessKLPanel(Panel):
         self.next_button.on_click(lambda _button: self.next_round())
         controls = widgets.HBox([*self.controls.values(), self.reveal_button, self.next_button],
                                 layout=widgets.Layout(flex_flow="row wrap"))
-        self.widget = widgets.VBox([controls, self.image, self.message])
+        self.widget.children = (controls, *self.widget.children[1:], self.message)
         self._show_message()
 
     # --- the game's buttons --------------------------------------------------------------------

@@ -267,7 +267,8 @@ class DescentPanel(Panel):
                                  value=self.controls["step"].value, description="play")
         widgets.jslink((self.play, "value"), (self.controls["step"], "value"))
         controls = self.widget.children[0]
-        self.widget.children = (widgets.HBox([self.play, *controls.children]), self.image)
+        # Replace only the controls row: the picture and its text alternative stay as laid out.
+        self.widget.children = (widgets.HBox([self.play, *controls.children]), *self.widget.children[1:])
 
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
         return {"step": int_slider("step", 0, self.history.steps, 1, 0)}

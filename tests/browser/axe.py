@@ -1,6 +1,6 @@
 """axe-core accessibility checks inside a page the browser tests already opened.
 
-axe-core comes from npm at test time into build/node_modules (never committed), like the other
+axe-core comes from npm (tools/frontend.py, into build/npm, never committed), like the other
 front-end assets; it is injected into the page from that file, so the check asks no server for
 anything. ``serious_violations`` returns the serious and critical violations as a set of ``(rule id, kind
 of element)`` pairs, the kind naming whose code renders it (e.g. "ipywidgets slider"), so a test
@@ -10,15 +10,14 @@ view, so element counts vary with the window; what is wrong, and where, does not
 
 from __future__ import annotations
 
-import shutil
-import subprocess
+import sys
 
 from browser_servers import ROOT
 from playwright.sync_api import Page
 
-PREFIX = ROOT / "build"
-AXE_JS = PREFIX / "node_modules" / "axe-core" / "axe.min.js"
-AXE_SPEC = "axe-core@4"
+sys.path.insert(0, str(ROOT / "tools"))
+import frontend  # tools/frontend.py: the one npm installer
+
 SERIOUS = ("serious", "critical")
 
 # Run axe on the whole document; report (rule, impact, element selector, failure summary).
@@ -45,14 +44,10 @@ async (selector) => {
 
 
 def ensure_axe() -> str:
-    """The path of axe.min.js, installed with npm into build/node_modules when missing."""
-    if not AXE_JS.exists():
-        npm = shutil.which("npm")
-        assert npm, f"npm is needed once to install {AXE_SPEC} into {PREFIX / 'node_modules'}"
-        subprocess.run([npm, "install", "--prefix", str(PREFIX), "--no-save", "--no-audit", "--no-fund",
-                        "--loglevel=error", AXE_SPEC], check=True)
-    assert AXE_JS.exists(), f"npm did not install {AXE_JS}"
-    return str(AXE_JS)
+    """The path of axe.min.js, installed with the other npm assets (tools/frontend.py) when missing."""
+    path = frontend.package_dir("axe-core") / "axe.min.js"
+    assert path.exists(), f"npm did not install {path}"
+    return str(path)
 
 
 def violations(page: Page, selector: str | None = None) -> list[dict]:

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser_servers import chromium_path, no_browser
+from browser_servers import no_browser
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -29,14 +29,12 @@ pytestmark = pytest.mark.timeout(1200)
 
 
 @pytest.fixture(scope="session")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    executable = chromium_path()
-    if executable is None or not Path(executable).exists():
-        no_browser("no Chromium binary for tools/make_pdf.py")  # skips (fails when CI=true)
-    make_pdf.CHROMIUM = executable
+def pdfs(browser, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    # Printed in the session's shared Chromium: a second sync Playwright in the same process fails
+    # ("Sync API inside the asyncio loop") once another browser test has started the first.
     out = tmp_path_factory.mktemp("pdf")
     try:
-        manifest = make_pdf.render(out=out)
+        manifest = make_pdf.render(out=out, context=browser)
     except make_pdf.PdfError as error:
         no_browser(str(error))
     return out, manifest
