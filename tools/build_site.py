@@ -39,6 +39,7 @@ import copies  # noqa: E402
 import course_links  # noqa: E402
 import frontend  # noqa: E402
 import make_pages  # noqa: E402
+import stamp  # noqa: E402
 
 SITE = ROOT / "site"
 NOTEBOOKS = ROOT / "notebooks"
@@ -257,9 +258,51 @@ def table_of_contents() -> dict:
     (part,) = [p for p in toc["parts"] if p["caption"] == REFERENCE_PART]
     listed = {entry.get("file") for entry in part["chapters"]}
     extra = [{"file": p.stem} for p in reference_pages() if p.stem not in listed]
+    extra += [{"file": name} for name in DOC_PAGES if name not in listed]
     api = next(i for i, entry in enumerate(part["chapters"]) if entry.get("file") == "api")
     part["chapters"][api:api] = extra
     return toc
+
+
+#: Markdown guides of docs/ that are pages of the site too (after the reference notebooks).
+DOC_PAGES = ("teachers_guide", "troubleshooting")
+_DOC_LINK = re.compile(r"\]\((\.\./[^)\s]*|[a-z_]+\.md[^)\s]*)\)")
+
+
+def doc_page(name: str) -> str:
+    """docs/<name>.md with its links rewritten for the site.
+
+    A lesson, the explorer or another site page is linked as the site page; whatever the site
+    does not hold (the README, the worked-solution notebooks, docs/claims.md, a folder) as the
+    file in the repository at the release tag, so no link of the page is broken.
+    """
+    _, repository, release = stamp.settings()
+    on_site = {p.name for p in lessons()} | {"explorer.ipynb"} | {p.name for p in reference_pages()}
+    doc_names = {f"{d}.md" for d in DOC_PAGES}
+
+    def rewrite(match: re.Match) -> str:
+        target = match.group(1)
+        path, _, anchor = target.partition("#")
+        name_ = Path(path).name
+        if path.startswith("../notebooks/") and name_ in on_site and "/solutions/" not in path:
+            return f"]({name_}{'#' + anchor if anchor else ''})"
+        if name_ in doc_names and not path.startswith("../"):
+            return f"]({name_}{'#' + anchor if anchor else ''})"
+        relative = path[3:] if path.startswith("../") else f"docs/{path}"
+        kind = "tree" if relative.endswith("/") or relative in ("notebooks", "") else "blob"
+        url = f"{repository.rstrip('/')}/{kind}/{release}/{relative.rstrip('/')}"
+        return f"]({url}{'#' + anchor if anchor else ''})"
+
+    return _DOC_LINK.sub(rewrite, (ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8"))
+
+
+def site_footer() -> str:
+    """The footer of every page: the notebooks' stamp (version and licences), as HTML."""
+    version, repository, release = stamp.settings()
+    base = f"{repository.rstrip('/')}/blob/{release}"
+    return (f'<p class="kl-licence"><em>KL divergence, step by step</em> · version {version} · '
+            f'text and figures <a href="{base}/LICENSE-CONTENT.md">CC BY 4.0</a> · '
+            f'code <a href="{base}/LICENSE">BSD-3-Clause</a></p>')
 
 
 def stage(book: Path) -> dict:
@@ -277,11 +320,15 @@ def stage(book: Path) -> dict:
     for page in reference_pages():
         shutil.copy(page, book / page.name)
         pages[page.stem] = page_settings(page.stem, f"notebooks/{page.name}", False)
+    for name in DOC_PAGES:
+        (book / f"{name}.md").write_text(doc_page(name), encoding="utf-8")
+        pages[name] = page_settings(name, None, False)
     (book / "_toc.yml").write_text(yaml.safe_dump(table_of_contents(), sort_keys=False), encoding="utf-8")
     (book / "api.rst").write_text(api_page(), encoding="utf-8")
     config = yaml.safe_load((SITE / "_config.yml").read_text(encoding="utf-8"))
     config["sphinx"]["config"]["kl_pages"] = pages
     config["sphinx"]["config"]["kl_helper_homes"] = helper_homes()
+    config.setdefault("html", {})["extra_footer"] = site_footer()
     (book / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
                                       encoding="utf-8")
     return pages

@@ -47,7 +47,9 @@ def test_lessons_are_found():
 def test_every_page_is_built(site_build: Path):
     names = {p.name for p in html_pages(site_build)}
     wanted = {"index.html", "explorer.html", "notation.html", "api.html", "search.html",
-              *(f"{nb.stem}.html" for nb in [*LESSONS, *REFERENCE])}
+              *(f"{nb.stem}.html" for nb in [*LESSONS, *REFERENCE]),
+              *(f"{name}.html" for name in build_site.DOC_PAGES)}
+    assert {"teachers_guide.html", "troubleshooting.html"} <= wanted
     assert wanted <= names, f"missing pages: {sorted(wanted - names)}"
     # GitHub Pages runs Jekyll, which drops _static/ and _images/, unless this file is there.
     assert (site_build / ".nojekyll").exists()
@@ -95,14 +97,26 @@ def test_every_page_links_the_learner_issue_form_naming_it(site_build: Path):
         if page.name in {"genindex.html", "search.html", "py-modindex.html"}:
             continue
         href = unescape(button(page, "report-problem"))
-        assert href == build_site.issue_url(f"notebooks/{page.stem}.ipynb") or page.stem in {"index", "api"}
+        site_only = {"index", "api", *build_site.DOC_PAGES}  # pages with no notebook behind them
+        assert href == build_site.issue_url(f"notebooks/{page.stem}.ipynb") or page.stem in site_only
         assert href.startswith(f"{course_links.settings()['repository']}/issues/new?template=learner.yml&")
         # The form field the link fills is one the form has, and it names this page.
         fields = dict(part.split("=", 1) for part in href.split("?", 1)[1].split("&"))
         assert set(fields) - {"template", "title"} <= ids
-        assert page.stem in fields["page"] or page.stem in {"index", "api"}, href
+        assert page.stem in fields["page"] or page.stem in site_only, href
         assert href in [unescape(a["href"]) for a in parse(page).anchors
                         if "Report a problem" in page.read_text(encoding="utf-8")]
+
+
+def test_every_page_shows_the_version_and_the_licences(site_build: Path):
+    version, repository, release = build_site.stamp.settings()
+    for page in html_pages(site_build):
+        html = page.read_text(encoding="utf-8")
+        footer = html[html.find('class="kl-licence"'):]
+        assert f"version {version}" in footer[:400], page.name
+        for licence, name in (("LICENSE-CONTENT.md", "CC BY 4.0"), ("LICENSE", "BSD-3-Clause")):
+            link = f'href="{repository.rstrip("/")}/blob/{release}/{licence}">{name}</a>'
+            assert link in footer[:600], page.name
 
 
 def test_no_raw_dollar_math_and_mathjax_is_local(site_build: Path):
