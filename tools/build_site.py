@@ -293,7 +293,31 @@ def doc_page(name: str) -> str:
         url = f"{repository.rstrip('/')}/{kind}/{release}/{relative.rstrip('/')}"
         return f"]({url}{'#' + anchor if anchor else ''})"
 
-    return _DOC_LINK.sub(rewrite, (ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8"))
+    text = _DOC_LINK.sub(rewrite, (ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8"))
+    # A MyST target before each heading the page links to, named as GitHub names its anchor: the
+    # guides' own "#the-sliders-do-not-show" links then work on the site as they do on GitHub.
+    linked = set(re.findall(r"\]\(#([^)\s]+)\)", text))
+    seen: dict[str, int] = {}
+
+    def label(match: re.Match) -> str:
+        anchor = github_anchor(match.group(2))
+        count = seen.get(anchor, 0)
+        seen[anchor] = count + 1
+        anchor = f"{anchor}-{count}" if count else anchor  # GitHub numbers repeated headings
+        return f"({anchor})=\n{match.group(0)}" if anchor in linked else match.group(0)
+
+    return re.sub(r"(?m)^(#{1,6}) (.+)$", label, text)
+
+
+def github_anchor(heading: str) -> str:
+    """The anchor GitHub gives a Markdown heading.
+
+    >>> github_anchor("A Mac with Apple silicon (M1–M4)")
+    'a-mac-with-apple-silicon-m1m4'
+    >>> github_anchor("`pip install` fails")
+    'pip-install-fails'
+    """
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
 
 
 def site_footer() -> str:
@@ -328,7 +352,8 @@ def stage(book: Path) -> dict:
     config = yaml.safe_load((SITE / "_config.yml").read_text(encoding="utf-8"))
     config["sphinx"]["config"]["kl_pages"] = pages
     config["sphinx"]["config"]["kl_helper_homes"] = helper_homes()
-    config.setdefault("html", {})["extra_footer"] = site_footer()
+    # (html.extra_footer would be overridden by the html_theme_options set in site/_config.yml)
+    config["sphinx"]["config"]["html_theme_options"]["extra_footer"] = site_footer()
     (book / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
                                       encoding="utf-8")
     return pages

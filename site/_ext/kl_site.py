@@ -111,6 +111,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("kl_pages", {}, "html")
     app.add_config_value("kl_helper_homes", {}, "env")
     app.add_css_file("kl_site.css")
+    app.add_js_file("kl_a11y.js", loading_method="defer")
     # After the theme has prepared context["header_buttons"] (priority 501).
     app.connect("html-page-context", add_page_buttons, priority=600)
     app.connect("html-page-context", drop_thebe, priority=600)
