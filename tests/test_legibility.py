@@ -247,9 +247,9 @@ def test_the_projector_minimum_is_larger_than_the_everyday_one():
     assert kh.plotting.projector_scale() == 1.0, "the setting leaked out of a test, or KL_PROJECTOR is set"
 
 
-#: Known to fail with the setting on (legends collide; their layout needs per-figure work): kept
-#: visible as strict xfails so that fixing one shows up, and nothing else may fail.
-PROJECTOR_KNOWN_OVERLAPS = {"refresher", "LikelihoodPanel"}
+#: Known to fail with the setting on, as strict xfails (fixing one shows up; nothing else may
+#: fail). Empty since the refresher's Jensen figure and LikelihoodPanel got narrower legends.
+PROJECTOR_KNOWN_OVERLAPS: set[str] = set()
 
 
 def _known(items, name):

@@ -191,7 +191,7 @@ def plot_jensen_chords(
     ):
         ax.plot(grid, f(grid), color=COLORS["ink"], lw=1.5, label=f"f(x) = {name}")
         ax.plot(x, f(x), color=COLORS["kl"], lw=2, ls="--", marker="s", ms=8,
-                label="chord between the two values")
+                label="chord")
         ax.plot([mean, mean], [f_mean, f_of_mean], color=COLORS["alt"], lw=3,
                 label=f"gap = {gap:.3f}")
         ax.plot([mean], [f_mean], "D", color=COLORS["q"], ms=9, ls="none",

@@ -164,7 +164,7 @@ class LikelihoodPanel(Panel):
         ax_d.set_xlim(self.grid[0], self.grid[-1])
         ax_d.set_ylim(0, 1.25 * top)
         style_axes(ax_d, "x", "probability density", "Model over the data")
-        _legend_below(ax_d, ncols=3)
+        _legend_below(ax_d, ncols=2)
 
         # The NLL surface depends only on the data: contour it once, here, never per update.
         mu_lim, sigma_lim = _padded(*self.mu_range), _padded(*self.sigma_range)
