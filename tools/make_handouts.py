@@ -94,12 +94,16 @@ def with_reading(stem: str) -> str:
     found = [c for c in nb["cells"]
              if c["cell_type"] == "markdown" and "".join(c["source"]).startswith(HEADING)]
     if found:
-        found[0]["source"] = text
+        # Same text in either of the two forms a notebook stores (one string, or a list of lines
+        # as nbformat and tools/store_outputs.py write it): leave the file alone.
+        if "".join(found[0]["source"]) != text:
+            found[0]["source"] = text.splitlines(keepends=True)
     else:  # before the footer (the last cell, starting with ---)
         if not "".join(nb["cells"][-1]["source"]).lstrip().startswith("---"):
             raise ValueError(f"{stem}: the last cell is not the footer (---); cannot place {HEADING!r}")
         nb["cells"].insert(len(nb["cells"]) - 1,
-                           {"cell_type": "markdown", "id": CELL_ID, "metadata": {}, "source": text})
+                           {"cell_type": "markdown", "id": CELL_ID, "metadata": {},
+                            "source": text.splitlines(keepends=True)})
     return json.dumps(nb, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
 
 
