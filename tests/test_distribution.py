@@ -9,6 +9,7 @@ the setuptools, build and twine of the test extra) and read what a user's pip wo
 
 import ast
 import importlib.metadata as md
+import inspect
 import json
 import shutil
 import subprocess
@@ -178,10 +179,30 @@ def _declared_runtime() -> list[Requirement]:
     return [Requirement(line) for line in PROJECT["dependencies"]]
 
 
+def packages_distributions() -> dict[str, list[str]]:
+    """Top-level import name -> distributions, as Python 3.11's ``md.packages_distributions()``.
+
+    Python 3.10's version reads only ``top_level.txt``, which wheels built by meson-python or
+    hatchling (numpy 2, matplotlib 3.10, traitlets) do not have; 3.11 also infers the names
+    from the files a distribution installed. Done here for every supported Python.
+    """
+    found: dict[str, list[str]] = {}
+    for dist in md.distributions():
+        names = (dist.read_text("top_level.txt") or "").split()
+        if not names:
+            for file in dist.files or []:
+                top = file.parts[0] if len(file.parts) > 1 else inspect.getmodulename(file.name)
+                if top and "." not in top and not top.endswith(".dist-info"):
+                    names.append(top)
+        for name in dict.fromkeys(names):
+            found.setdefault(name, []).append(dist.metadata["Name"])
+    return found
+
+
 def test_runtime_dependencies_are_what_the_code_imports():
     runtime = _declared_runtime()
     closure = installed_closure(runtime)
-    distributions = md.packages_distributions()
+    distributions = packages_distributions()
     imported = {module: {canonicalize_name(d) for d in distributions.get(module, [])}
                 for module in imported_modules()}
     assert {"numpy", "matplotlib", "ipywidgets", "PIL", "IPython"} <= set(imported)
