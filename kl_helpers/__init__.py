@@ -49,6 +49,7 @@ from . import (
     special,
     vae,
 )
+from ._i18n import get_language, set_language  # noqa: F401  (kh.set_language("zh"))
 from .classification import *  # noqa: F403
 from .comparison import *  # noqa: F403
 from .conventions import *  # noqa: F403

@@ -42,6 +42,7 @@ import ipywidgets as widgets
 import traitlets
 from matplotlib.figure import Figure
 
+from .._i18n import tr
 from ..plotting import blank_figure, encode_png, render_png
 
 __all__ = ["Panel", "float_slider", "int_slider"]
@@ -297,7 +298,8 @@ class Panel:
     @property
     def alt_text(self) -> str:
         """The text alternative of the current picture: what it shows, then the slider values."""
-        return f"{self.describe(self.result)} Slider values: {self.slider_text()}."
+        return tr("{what} Slider values: {values}.", what=self.describe(self.result),
+                  values=self.slider_text())
 
     # --- display ------------------------------------------------------------------------------
     def __repr__(self) -> str:
