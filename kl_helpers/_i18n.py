@@ -21,9 +21,9 @@ Examples
 '还不对。'
 >>> set_language("en"); tr("Not yet.")
 'Not yet.'
->>> set_language("fr")
+>>> set_language("fr")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
-ValueError: language must be one of 'en', 'zh', got 'fr'; use set_language("zh") for Chinese or set_language("en") for English
+ValueError: language must be one of 'en', 'zh', got 'fr'; use set_language("zh") for Chinese or ...
 """
 
 from __future__ import annotations

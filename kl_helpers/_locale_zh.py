@@ -1,4 +1,4 @@
-# ruff: noqa: E501, RUF001  (one translation per line; full-width Chinese punctuation)
+# ruff: noqa: E501  (one translation per line)
 """Chinese (简体中文) translations of what a learner reads in outputs (``kh.set_language("zh")``).
 
 A plain dict from the English template, exactly as written in the code, to its Chinese template

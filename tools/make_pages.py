@@ -56,46 +56,59 @@ common mistakes).
 GLOSSARY = r"""## English–Chinese term list（英汉术语对照）
 
 The course's first readers came from a Chinese write-up of Bishop's *PRML* §1.6.1. One rendering
-per term, used throughout the Chinese edition.
+per term, used throughout the Chinese edition (`notebooks/zh/`; `tests/test_translations.py` checks
+that a Chinese cell uses the rendering wherever its English cell uses the term, and never a rendering
+in the last column).
 
-| English | 中文 |
-|---|---|
-| Kullback–Leibler (KL) divergence | KL 散度 |
-| relative entropy | 相对熵 |
-| entropy | 熵 |
-| differential entropy | 微分熵 |
-| negative entropy ($\int p \ln p\,dx$) | 负熵 |
-| cross-entropy | 交叉熵 |
-| empirical distribution | 经验分布 |
-| likelihood | 似然 |
-| negative log-likelihood (NLL) | 负对数似然 |
-| maximum likelihood estimation (MLE) | 极大似然估计 |
-| evidence lower bound (ELBO) | 证据下界 |
-| forward KL / reverse KL | 前向 KL / 反向 KL |
-| mode-seeking / mass-covering | 众数寻求 / 质量覆盖 |
-| normal (Gaussian) distribution | 正态分布（高斯分布） |
-| probability density | 概率密度 |
-| expectation | 期望 |
-| sample mean | 样本均值 |
-| estimator | 估计量 |
-| unbiased / bias | 无偏 / 偏差 |
-| standard error | 标准误 |
-| Monte Carlo estimate | 蒙特卡洛估计 |
-| support (of a distribution) | 支撑集 |
-| Gibbs' inequality | 吉布斯不等式 |
-| Jensen's inequality | 詹森不等式 |
-| nats / bits | 奈特 / 比特 |
-| prefix code | 前缀码 |
-| softmax / logits / one-hot | softmax / logits（未归一化对数几率）/ 独热编码 |
-| latent variable | 隐变量 |
-| prior / posterior | 先验 / 后验 |
-| variational inference | 变分推断 |
-| variational autoencoder (VAE) | 变分自编码器 |
-| Gaussian mixture | 高斯混合 |
-| moment matching | 矩匹配 |
-| model misspecification | 模型误设 |
-| Jensen–Shannon (JS) divergence | JS 散度 |
-| gradient descent | 梯度下降 |
+| English | 中文 | 不用（other renderings, avoided） |
+|---|---|---|
+| Kullback–Leibler (KL) divergence | KL 散度 | KL 距离 |
+| divergence | 散度 | 离散度 |
+| relative entropy | 相对熵 | |
+| entropy | 熵 | |
+| differential entropy | 微分熵 | |
+| negative entropy ($\int p \ln p\,dx$) | 负熵 | |
+| cross-entropy | 交叉熵 | 互熵 |
+| empirical distribution | 经验分布 | |
+| likelihood | 似然 | |
+| negative log-likelihood (NLL) | 负对数似然 | |
+| maximum likelihood estimation (MLE) | 极大似然估计 | 最大似然估计 |
+| evidence lower bound (ELBO) | 证据下界 | |
+| forward KL / reverse KL | 前向 KL / 反向 KL | 正向 KL、逆向 KL |
+| mode-seeking / mass-covering | 众数寻求 / 质量覆盖 | |
+| normal (Gaussian) distribution | 正态分布（高斯分布） | |
+| probability density | 概率密度 | |
+| expectation | 期望 | |
+| sample mean | 样本均值 | |
+| estimator | 估计量 | |
+| unbiased / bias | 无偏 / 偏差 | |
+| standard error | 标准误 | |
+| Monte Carlo estimate | 蒙特卡洛估计 | |
+| support (of a distribution) | 支撑集 | 支集 |
+| Gibbs' inequality | 吉布斯不等式 | |
+| Jensen's inequality | 詹森不等式 | 琴生不等式、延森不等式 |
+| concave / convex | 凹 / 凸 | |
+| tangent line | 切线 | |
+| Dirichlet distribution | 狄利克雷分布 | |
+| Bernoulli distribution | 伯努利分布 | |
+| Fisher information | 费希尔信息 | 费舍尔信息 |
+| nats / bits | 奈特 / 比特 | 纳特 |
+| prefix code | 前缀码 | |
+| codeword | 码字 | |
+| code length | 码长 | |
+| Kraft's inequality | 克拉夫特不等式 | |
+| Shannon code | 香农码 | |
+| add-one smoothing | 加一平滑 | |
+| softmax / logits / one-hot | softmax / logits（未归一化对数几率）/ 独热编码 | |
+| latent variable | 隐变量 | 潜变量 |
+| prior / posterior | 先验 / 后验 | |
+| variational inference | 变分推断 | |
+| variational autoencoder (VAE) | 变分自编码器 | |
+| Gaussian mixture | 高斯混合 | |
+| moment matching | 矩匹配 | |
+| model misspecification | 模型误设 | |
+| Jensen–Shannon (JS) divergence | JS 散度 | |
+| gradient descent | 梯度下降 | |
 """
 
 INDEX_HEAD = """# KL divergence, step by step — contents

@@ -8,9 +8,9 @@ import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
+from .._i18n import tr
 from .._validate import as_distribution, same_shape
 from ..divergence import kl_divergence, kl_terms
-from .._i18n import tr
 from ..plotting import COLORS, describe, legend, new_figure, numbers, style_axes
 
 __all__ = ["example_figures", "plot_binary_asymmetry", "plot_discrete_pair", "plot_jensen"]
