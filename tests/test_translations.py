@@ -334,15 +334,6 @@ def test_lesson_01_feedback_and_errors_in_chinese():
     assert repr(kh.exercises.check_01_reverse_bits(None)).startswith("✏️ Your turn: replace None")
 
 
-def test_lesson_01_figures_and_panel_describe_themselves_in_chinese():
-    kh.set_language("zh")
-    figures = kh.figures.definition.example_figures()
-    panel = kh.panels.DirectionPanel()
-    for text in [kh.plotting.alt_text(f) for f in figures.values()] + [panel.alt_text]:
-        assert CJK.search(text) and english_runs(escape(text)) == [], text
-    assert panel.controls["mu_q"].description == "均值 μ_q"
-
-
 def test_store_outputs_picks_the_caption_language_from_the_path():
     import store_outputs
 
