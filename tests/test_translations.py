@@ -103,7 +103,8 @@ def test_same_headings_exercises_problems_and_solution_links(path):
         for pattern, label in LABELS:
             m = re.match(pattern, e)
             if m:
-                assert z.startswith(label.format(m.group(1))), f"{where}: should start {label!r}"
+                want = label.format(m.group(1))
+                assert z.startswith(want), f"{where}: should start {want!r}"
         links = [ZH_LINK.format(t, ZH_WORD[w], k) for t, w, k in SOLUTION_LINK.findall(e)]
         for link in links:
             assert link in z, f"{where}: no {link}"
@@ -177,8 +178,11 @@ def glossary() -> list[tuple[list[str], str, list[str]]]:
         en_parts, zh_parts = english.split(" / "), chinese.split(" / ")
         if len(en_parts) != len(zh_parts):
             en_parts, zh_parts = [english], [chinese]
-        for e, z in zip(en_parts, zh_parts, strict=True):
-            rows.append((_variants(e), re.sub(r"（.*?）", "", z).strip(), avoided))
+        # "正向 KL、逆向 KL" avoids one rendering per part; a single avoided rendering belongs to the first.
+        per_part = ([[a] for a in avoided] if len(avoided) == len(en_parts) > 1
+                    else [avoided] + [[]] * (len(en_parts) - 1))
+        for e, z, avoid_here in zip(en_parts, zh_parts, per_part, strict=True):
+            rows.append((_variants(e), re.sub(r"（.*?）", "", z).strip(), avoid_here))
     return rows
 
 

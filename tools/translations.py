@@ -15,6 +15,7 @@ first code cell, which makes the package print feedback, error messages and capt
 Each Chinese markdown cell records which English text it translates::
 
     cell.metadata["kl_translation"] = {"source": "<first 16 hex digits of sha256(English cell)>"}
+    # e.g. {"source": "3f1c0a9e5b7d2c44"}
 
 (:func:`source_hash`; a caption paragraph that ``tools/store_outputs.py`` writes is left out of the
 hash, since the Chinese caption is generated too). When an English cell changes, its hash no longer
@@ -74,8 +75,12 @@ def without_caption(source: str) -> str:
 
 
 def source_hash(cell: dict) -> str:
-    """The fingerprint a translation records of the English cell it translates."""
-    return hashlib.sha256(without_caption(text(cell)).encode("utf-8")).hexdigest()[:16]
+    """The fingerprint a translation records of the English cell it translates.
+
+    Trailing spaces and blank lines at either end do not count (they change nothing a reader sees).
+    """
+    source = "\n".join(line.rstrip() for line in without_caption(text(cell)).strip().splitlines())
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
 
 
 def recorded(cell: dict) -> str | None:
@@ -103,6 +108,7 @@ def save(path: Path, nb: dict) -> None:
 
 def structure_problems(zh_path: Path) -> list[str]:
     """Where the Chinese notebook's cells do not line up with its English twin's."""
+    zh_path = zh_path.resolve()
     name = zh_path.relative_to(NOTEBOOKS).as_posix()
     en_path = english_twin(zh_path)
     if not en_path.exists():
@@ -131,6 +137,7 @@ def structure_problems(zh_path: Path) -> list[str]:
 
 def stale_cells(zh_path: Path) -> list[str]:
     """Chinese markdown cells whose recorded hash is not the English cell's current one."""
+    zh_path = zh_path.resolve()
     name = zh_path.relative_to(NOTEBOOKS).as_posix()
     zh, en = load(zh_path)["cells"], load(english_twin(zh_path))["cells"]
     stale = []
@@ -219,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--sync-code", metavar="NB", help="copy the English code cells over")
     parser.add_argument("--cells", help="with --stamp: only these cell indices, e.g. 3,5")
     args = parser.parse_args(argv)
+    for name in ("new", "stamp", "sync_code"):
+        if getattr(args, name):
+            setattr(args, name, str(Path(getattr(args, name)).resolve()))
     if args.status:
         found = status()
         print("\n".join(found) if found else "the Chinese edition is up to date")
