@@ -351,3 +351,27 @@ def test_english_notebooks_never_switch_language():
             code = [tr.text(c) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
                     if c["cell_type"] == "code"]
             assert not any("set_language" in c for c in code), path.name
+
+
+# --- the READMEs -----------------------------------------------------------------------------------------
+
+
+def _rows(text: str) -> list[tuple[str, str]]:
+    """(link target, the rest of the row) of each contents row."""
+    return [(m.group(1), m.group(2)) for m in re.finditer(r"^\| \[[^\]]+\]\(([^)]+)\)([^|]*)\|", text, re.M)]
+
+
+def test_chinese_readme_lists_every_lesson_and_links_the_chinese_ones():
+    english = _rows((ROOT / "README.md").read_text(encoding="utf-8"))
+    chinese_text = (ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
+    chinese = _rows(chinese_text)
+    assert len(chinese) == len(english) >= 9
+    for (en_target, _), (zh_target, after) in zip(english, chinese, strict=True):
+        twin = en_target.replace("notebooks/", "notebooks/zh/", 1)
+        if (ROOT / twin).exists():
+            assert zh_target == twin, f"README.zh-CN.md should link the translation {twin}"
+        else:
+            assert zh_target == en_target and "（英文）" in after, f"{en_target}: mark it （英文）"
+        assert (ROOT / zh_target).is_file()
+    assert english_runs(chinese_text) == []
+    assert "(README.zh-CN.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
