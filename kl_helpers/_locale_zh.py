@@ -57,4 +57,5 @@ MESSAGES: dict[str, str] = {
     "std σ_q": "标准差 σ_q",
     # --- panels/base.py -------------------------------------------------------------------------
     "{what} Slider values: {values}.": "{what} 滑块取值：{values}。",
+    ", ": "，",  # between slider values
 }

@@ -290,7 +290,7 @@ class Panel:
 
     def slider_text(self) -> str:
         """The current control values as a reader would say them, e.g. "mean μ_q = 1.0"."""
-        return ", ".join(
+        return tr(", ").join(
             f"{(control.description or name).rstrip(':')} = {_format_value(control.value)}"
             for name, control in self.controls.items()
         )
