@@ -59,7 +59,7 @@ def _body(cell: dict) -> str:
 
 def test_the_translated_notebooks_are_found():
     # An empty glob would make every parametrized test below vanish.
-    assert {"01_definition.ipynb", "solutions/01_definition.ipynb"} <= set(IDS)
+    assert {"01_definition.ipynb", "solutions/01_definition.ipynb", "notation.ipynb"} <= set(IDS)
 
 
 # --- the same cells -------------------------------------------------------------------------------
@@ -146,7 +146,7 @@ def test_links_stay_inside_notebooks_and_work(path):
 
 def test_each_english_lesson_with_a_translation_links_it():
     for path in ZH_NOTEBOOKS:
-        if path.parent == tr.ZH:
+        if path.parent == tr.ZH:  # lessons and pages (worked solutions link their lesson)
             english = tr.text(tr.load(tr.english_twin(path))["cells"][0])
             chinese = tr.text(tr.load(path)["cells"][0])
             assert f"(zh/{path.name})" in english, f"{path.name}: the English header does not link zh/"
@@ -175,7 +175,7 @@ def glossary() -> list[tuple[list[str], str, list[str]]]:
             continue
         english, chinese, avoid = cells
         avoided = [a for a in re.split(r"[、,]", avoid) if a.strip()]
-        en_parts, zh_parts = english.split(" / "), chinese.split(" / ")
+        en_parts, zh_parts = re.split(r"\s*/\s*", english), re.split(r"\s*/\s*", chinese)
         if len(en_parts) != len(zh_parts):
             en_parts, zh_parts = [english], [chinese]
         # "正向 KL、逆向 KL" avoids one rendering per part; a single avoided rendering belongs to the first.
@@ -210,7 +210,8 @@ def test_glossary_terms_are_rendered_the_one_way(path):
             used = any(re.search(rf"\b{re.escape(v)}(s|es)?\b", e, re.I) for v in variants)
             if used and chinese not in z:
                 problems.append(f"cell {i}: the English says {variants[0]!r}, the Chinese lacks {chinese!r}")
-            problems += [f"cell {i}: {a!r} instead of {chinese!r}" for a in avoided if a in z]
+            if not zh.get("metadata", {}).get(tr.KEY, {}).get("bilingual"):  # the glossary lists them
+                problems += [f"cell {i}: {a!r} instead of {chinese!r}" for a in avoided if a in z]
     assert problems == [], f"{path.name}:\n" + "\n".join(problems)
 
 
@@ -245,7 +246,9 @@ def test_english_prose_detector():
 
 @pytest.mark.parametrize("path", ZH_NOTEBOOKS, ids=IDS)
 def test_no_english_prose_is_left(path):
-    left = [(i, run) for i, zh, _ in _pairs(path) for run in english_runs(tr.text(zh))]
+    # A bilingual cell (the glossary, the same in both editions) holds English on purpose.
+    left = [(i, run) for i, zh, _ in _pairs(path) for run in english_runs(tr.text(zh))
+            if not zh.get("metadata", {}).get(tr.KEY, {}).get("bilingual")]
     assert left == [], f"{path.name}: English left in " + "; ".join(f"cell {i}: {r!r}" for i, r in left)
 
 
@@ -279,7 +282,7 @@ def test_checker_outputs_are_chinese(path):
             assert shown.startswith("✅ " if solutions else "✏️ 轮到你了："), shown
             assert CJK.search(shown) and english_runs(shown) == [], shown
             seen += 1
-    assert seen >= 2
+    assert seen >= 2 or not re.match(r"\d\d_", path.name)
 
 
 # --- the language switch and its catalog ---------------------------------------------------------------
