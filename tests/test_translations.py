@@ -378,3 +378,33 @@ def test_chinese_readme_lists_every_lesson_and_links_the_chinese_ones():
         assert (ROOT / zh_target).is_file()
     assert english_runs(chinese_text) == []
     assert "(README.zh-CN.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+# --- the tool ----------------------------------------------------------------------------------------------
+
+
+def test_tool_new_stamp_status_and_sync_code(tmp_path, monkeypatch):
+    notebooks = tmp_path / "notebooks"
+    (notebooks / "zh").mkdir(parents=True)
+    english = notebooks / "01_definition.ipynb"
+    english.write_bytes((ROOT / "notebooks" / "01_definition.ipynb").read_bytes())
+    monkeypatch.setattr(tr, "NOTEBOOKS", notebooks)
+    monkeypatch.setattr(tr, "ZH", notebooks / "zh")
+
+    chinese = tr.new(english)
+    assert chinese == notebooks / "zh" / "01_definition.ipynb" and tr.structure_problems(chinese) == []
+    markdown = [i for i, c in enumerate(tr.load(english)["cells"]) if c["cell_type"] == "markdown"]
+    assert len(tr.status()) == len(markdown) and "not translated yet" in tr.status()[0]
+    assert tr.stamp(chinese) == len(markdown) and tr.status() == []
+
+    nb = tr.load(english)  # an English cell changes: its translation is named
+    nb["cells"][markdown[1]]["source"] = "## 1. Changed"
+    nb["cells"][3]["source"] = "p = np.array([0.25, 0.5, 0.25])"
+    tr.save(english, nb)
+    (problem,) = tr.status()  # the code first: the structure must line up before hashes are read
+    assert problem.startswith("zh/01_definition.ipynb cell 3: code differs from the English twin")
+    assert tr.stale_cells(chinese) == [f"zh/01_definition.ipynb cell {markdown[1]} (the English cell "
+                                       "changed): '## 1. Changed'"]
+    assert tr.sync_code(chinese) == 1 and tr.structure_problems(chinese) == []
+    assert tr.stamp(chinese, [markdown[1]]) == 1 and tr.status() == []
+    assert tr.main(["--status"]) == 0
