@@ -44,7 +44,7 @@ quick: $(STAMP)  ## the everyday subset: lint, unit tests and doctests (no noteb
 	$(BIN)/python tools/course.py test tests kl_helpers --ignore=tests/browser -q
 
 execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (then review the diff!)
-	$(BIN)/python tools/store_outputs.py notebooks/*.ipynb notebooks/solutions/*.ipynb
+	$(BIN)/python tools/store_outputs.py notebooks/*.ipynb notebooks/solutions/*.ipynb notebooks/zh/*.ipynb notebooks/zh/solutions/*.ipynb
 
 copies: $(STAMP)  ## teacher copies: each lesson with its worked solutions in place, in teacher/ (generated)
 	$(BIN)/python tools/copies.py teacher

@@ -10,6 +10,8 @@
   ``kh.information``, ``kh.guessing``, ``kh.gradients``, ``kh.comparison``, ``kh.nonparametric``,
   ``kh.vae``, ``kh.conventions``);
 * the exercise checkers, ``kh.exercises.check_NN_*`` (numpy only);
+* the language of feedback, error messages and captions: ``kh.set_language("zh")`` (the Chinese
+  edition, ``notebooks/zh/``) and ``kh.get_language()``; English is the default;
 * the plotting layer, ``kh.plotting``, ``kh.figures.<lesson>`` and ``kh.panels.<Panel>``, which
   need matplotlib and ipywidgets and are imported on first use, so ``import kl_helpers`` stays
   fast and works without them.
@@ -49,6 +51,7 @@ from . import (
     special,
     vae,
 )
+from ._i18n import get_language, set_language  # noqa: F401  (kh.set_language("zh"))
 from .classification import *  # noqa: F403
 from .comparison import *  # noqa: F403
 from .conventions import *  # noqa: F403

@@ -6,7 +6,8 @@ shows no alt text from outputs, and a translation needs the words in a cell. So 
 right under every picture starts with a caption paragraph holding the same text:
 ``*Figure.* <text>`` under a figure, ``*Panel.* <text>`` under a slider panel (whose caption cell
 then says that a reader without a kernel sees a picture). ``tools/store_outputs.py`` (``make
-execute``) writes them after each run, so a caption changes when its figure does.
+execute``) writes them after each run, so a caption changes when its figure does. In the Chinese
+edition (``notebooks/zh/``) the prefixes are ``*图.*`` and ``*面板.*`` (:data:`PREFIXES`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from typing import Any
 #: Markdown characters escaped in a caption so the text shows as written.
 _SPECIAL = re.compile(r"([\\*_`\[\]<>#|])")
 FIGURE, PANEL = "*Figure.* ", "*Panel.* "
-_CAPTION = re.compile(r"^\*(Figure|Panel)\.\* ")
+#: (figure, panel) caption prefixes by language; the Chinese ones keep the "*word.* " shape.
+PREFIXES = {"en": (FIGURE, PANEL), "zh": ("*图.* ", "*面板.* ")}
+_CAPTION = re.compile(r"^\*(Figure|Panel|图|面板)\.\* ")
 
 
 def alt_of(output: dict[str, Any]) -> str | None:
@@ -54,11 +57,13 @@ def _new_cell(source: str) -> dict[str, Any]:
     return {"cell_type": "markdown", "id": uuid.uuid4().hex[:8], "metadata": {}, "source": source}
 
 
-def sync_captions(nb: dict[str, Any]) -> int:
+def sync_captions(nb: dict[str, Any], language: str = "en") -> int:
     """Write or update the caption under every picture that has a text alternative.
 
-    Returns the number of caption paragraphs written or changed.
+    ``language`` picks the prefixes (:data:`PREFIXES`). Returns the number of caption paragraphs
+    written or changed.
     """
+    figure, panel_prefix = PREFIXES[language]
     changed = 0
     cells = nb["cells"]
     i = 0
@@ -68,7 +73,7 @@ def sync_captions(nb: dict[str, Any]) -> int:
         alts = [(a, panel) for a, panel in alts if a]
         if cell["cell_type"] == "code" and alts:
             text = " ".join(a for a, _ in alts)
-            prefix = PANEL if any(panel for _, panel in alts) else FIGURE
+            prefix = panel_prefix if any(panel for _, panel in alts) else figure
             paragraph = prefix + escape(text)
             after = cells[i + 1] if i + 1 < len(cells) else None
             if after is not None and after["cell_type"] == "markdown" and caption_text(after) is not None:
@@ -78,7 +83,7 @@ def sync_captions(nb: dict[str, Any]) -> int:
                 if new != source:
                     after["source"] = new
                     changed += 1
-            elif after is not None and after["cell_type"] == "markdown" and prefix == PANEL:
+            elif after is not None and after["cell_type"] == "markdown" and prefix == panel_prefix:
                 # The panel's existing note ("... a picture of this panel ...") follows the caption.
                 after["source"] = paragraph + "\n\n" + "".join(after["source"])
                 changed += 1

@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from ._i18n import tr
+
 # numpy >= 1.25 has np.exceptions.AxisError; numpy 2 removed the old np.AxisError alias.
 _AXIS_ERROR = getattr(getattr(np, "exceptions", np), "AxisError", ValueError)
 
@@ -132,10 +134,10 @@ def as_distributions(
     if np.any(off):
         index = np.unravel_index(_first_bad_index(off), totals.shape)
         where = "" if one_d else f" ({_row_label(index)})"
-        raise ValueError(
-            f"{name}{where} sums to {float(totals[index]):.12g}, not 1; pass probabilities, or pass "
-            "normalize=True to rescale counts or weights explicitly"
-        )
+        raise ValueError(tr(
+            "{name}{where} sums to {total:.12g}, not 1; pass probabilities, or pass "
+            "normalize=True to rescale counts or weights explicitly",
+            name=name, where=where, total=float(totals[index])))
     return arr
 
 

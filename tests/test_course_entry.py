@@ -51,7 +51,8 @@ def files(folder: Path) -> dict[str, bytes]:
 def student_view() -> set[str]:
     notebooks = ROOT / "notebooks"
     return {p.relative_to(notebooks).as_posix()
-            for p in [*notebooks.glob("*.ipynb"), *notebooks.glob("solutions/*.ipynb")]}
+            for p in [*notebooks.glob("*.ipynb"), *notebooks.glob("solutions/*.ipynb"),
+                      *notebooks.glob("zh/*.ipynb"), *notebooks.glob("zh/solutions/*.ipynb")]}
 
 
 def test_help_lists_every_command(tree: Path) -> None:

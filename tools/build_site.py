@@ -168,6 +168,16 @@ def wrap_solutions(cells: list[dict]) -> list[dict]:
     return out
 
 
+#: A lesson's link to its Chinese twin (notebooks/zh/); the site holds the English edition only.
+CHINESE_LINK = re.compile(r"\]\((zh/[^)\s]+)\)")
+
+
+def chinese_edition_link(match: re.Match) -> str:
+    """The Chinese notebook in the repository at the release tag (it is not a page of the site yet)."""
+    _, repository, release = stamp.settings()
+    return f"]({repository.rstrip('/')}/blob/{release}/notebooks/{match.group(1)})"
+
+
 def lesson_page(lesson: Path) -> dict:
     """A lesson with its worked solutions behind toggles and a note linking its helpers' docs."""
     solutions = copies.SOLUTIONS / lesson.name
@@ -178,6 +188,8 @@ def lesson_page(lesson: Path) -> dict:
     for cell in cells:
         if cell["cell_type"] == "markdown" and pattern.search(copies.text(cell)):
             cell["source"] = pattern.sub("](#exercises)", copies.text(cell))
+        if cell["cell_type"] == "markdown" and CHINESE_LINK.search(copies.text(cell)):
+            cell["source"] = CHINESE_LINK.sub(chinese_edition_link, copies.text(cell))
     note = helpers_note(nb)
     if note is not None:
         first = next(i for i, c in enumerate(cells)

@@ -107,8 +107,10 @@ def _run(command: Sequence[str], cwd: Path | None = None, env: Mapping[str, str]
 
 
 def student_view(notebooks: Path) -> list[Path]:
-    """Every notebook a student opens, relative to ``notebooks``: lessons, pages, explorer, solutions."""
-    files = [*notebooks.glob("*.ipynb"), *(notebooks / "solutions").glob("*.ipynb")]
+    """Every notebook a student opens, relative to ``notebooks``: lessons, pages, explorer, solutions,
+    and the Chinese edition (``zh/``, laid out like ``notebooks/``)."""
+    files = [*notebooks.glob("*.ipynb"), *(notebooks / "solutions").glob("*.ipynb"),
+             *(notebooks / "zh").glob("*.ipynb"), *(notebooks / "zh" / "solutions").glob("*.ipynb")]
     return sorted(f.relative_to(notebooks) for f in files)
 
 

@@ -32,9 +32,10 @@ def footer_line(version: str, repository: str, release: str) -> str:
 
 
 def notebooks() -> list[Path]:
-    """Every notebook the course ships: lessons, explorer, pages and solutions."""
+    """Every notebook the course ships: lessons, explorer, pages, solutions, the Chinese edition."""
     return sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted(
-        (ROOT / "notebooks" / "solutions").glob("*.ipynb"))
+        (ROOT / "notebooks" / "solutions").glob("*.ipynb")) + sorted(
+        (ROOT / "notebooks" / "zh").rglob("*.ipynb"))
 
 
 def stamped(nb: dict, line: str) -> bool:

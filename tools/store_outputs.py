@@ -49,6 +49,17 @@ def coalesce_streams(nb: nbformat.NotebookNode) -> None:
             cell["outputs"] = merged
 
 
+def language_of(path: Path) -> str:
+    """``"zh"`` for the Chinese edition (``notebooks/zh/``), else ``"en"``.
+
+    A Chinese notebook switches its own outputs with ``kh.set_language("zh")`` in its first code
+    cell; only the caption prefixes are chosen here.
+    """
+    parts = path.resolve().parts
+    inside = parts[len(parts) - 1 - parts[::-1].index("notebooks"):] if "notebooks" in parts else ()
+    return "zh" if "zh" in inside else "en"
+
+
 def store(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     NotebookClient(
@@ -62,7 +73,7 @@ def store(path: Path) -> None:
     dropped = strip_widget_views(nb)
     coalesce_streams(nb)
     normalise_kernelspec(nb)
-    captions = sync_captions(nb)
+    captions = sync_captions(nb, language_of(path))
     nb = nbformat.from_dict(nb)  # the captions added plain dicts
     nbformat.write(nb, path)
     print(f"{path}: executed, {dropped} panel output(s) stored as PNG, {captions} caption(s) written")

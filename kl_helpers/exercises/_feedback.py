@@ -28,6 +28,8 @@ from typing import Any
 
 import numpy as np
 
+from .._i18n import tr
+
 __all__ = [
     "NO_ANSWER",
     "Feedback",
@@ -88,7 +90,8 @@ class Feedback:
         return _STATUS[self.correct]
 
     def __repr__(self) -> str:
-        return _PREFIX[self.correct] + self.message
+        # Constant messages are translated here, messages with values where they are made (tr).
+        return tr(_PREFIX[self.correct]) + tr(self.message)
 
 
 def pending(message: str = NO_ANSWER) -> Feedback:
@@ -229,10 +232,12 @@ def read_number(answer: Any, *, should: str = "Your answer should be") -> float 
     value = answer
     if isinstance(value, np.ndarray):
         if value.size != 1:
-            return Feedback(False, f"{should} a single number, not an array of {value.size} values.")
+            return Feedback(False, tr("{should} a single number, not an array of {size} values.",
+                                      should=tr(should), size=value.size))
         value = value.item()  # the Python scalar inside a 0-d or 1-element array
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        return Feedback(False, f"{should} a number, not {_type_name(value)}.")
+        return Feedback(False, tr("{should} a number, not {kind}.", should=tr(should),
+                                  kind=_type_name(value)))
     try:
         return float(value)
     except OverflowError:  # an int beyond float range
@@ -316,7 +321,8 @@ def read_names(answer: Any, allowed: Sequence[str], *, noun: str, example: str) 
         return Feedback(False, example)
     unknown = sorted({token for token in tokens if token.lower() not in canonical})
     if unknown:
-        return Feedback(False, f"Unknown {noun}(s) {unknown}; pick from {', '.join(allowed)}.")
+        return Feedback(False, tr("Unknown {noun}(s) {unknown}; pick from {allowed}.",
+                                  noun=tr(noun), unknown=unknown, allowed=", ".join(allowed)))
     return {canonical[token.lower()] for token in tokens}
 
 
@@ -355,7 +361,7 @@ def need_function(func: Any, *, usage: str) -> Feedback | None:
     if func is None:
         return pending()
     if not callable(func):
-        return Feedback(False, f"Pass the function itself, e.g. {usage}.")
+        return Feedback(False, tr("Pass the function itself, e.g. {usage}.", usage=usage))
     return None
 
 
@@ -382,9 +388,10 @@ def call_learner(func: Callable[..., Any], *args: Any, name: str) -> float | Fee
             warnings.simplefilter("ignore")
             got = func(*args)
     except Exception as exc:  # a learner's bug is feedback, not a crash
-        return Feedback(False, f"Your function raised {type(exc).__name__}: {exc}")
+        return Feedback(False, tr("Your function raised {error}: {exc}",
+                                  error=type(exc).__name__, exc=exc))
     if got is None:
-        return pending(f"{name} returns None; implement it and run the cell again.")
+        return pending(tr("{name} returns None; implement it and run the cell again.", name=name))
     return read_number(got, should="Your function should return")
 
 
@@ -427,7 +434,8 @@ def check_number(
     if isinstance(value, Feedback):
         return value
     if not math.isfinite(value):
-        return Feedback(False, f"Your answer is {value}; this one is finite. Hint: {hint}")
+        return Feedback(False, tr("Your answer is {value}; this one is finite. Hint: {hint}",
+                                  value=value, hint=tr(hint)))
     if precision.accepts(value, expected):
         return Feedback(True, praise)
     distance = abs(value - expected)
@@ -438,4 +446,4 @@ def check_number(
     ]
     if matches:
         return Feedback(False, min(matches)[1])
-    return Feedback(False, f"{not_yet} Hint: {hint}")
+    return Feedback(False, tr("{not_yet} Hint: {hint}", not_yet=tr(not_yet), hint=tr(hint)))

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from .._i18n import tr
 from ..divergence import cross_entropy, kl_divergence
 from ._feedback import (
     Feedback,
@@ -175,16 +176,16 @@ def check_01_my_kl(func: Callable[[np.ndarray, np.ndarray], Any] | None) -> Feed
                 hint = "0·log(0/q) must count as 0, so skip the outcomes where p is 0."
             else:
                 hint = "look for 0/0, 0·inf or inf - inf in your formula."
-            return Feedback(False, f"NaN for {case}. Hint: {hint}")
+            return Feedback(False, tr("NaN for {case}. Hint: {hint}", case=case, hint=tr(hint)))
         if math.isinf(expected):
             if got != expected:
                 hint = ("when q is 0 where p > 0 the divergence is +infinity (math.inf), "
                         "not -infinity." if got == -math.inf else
                         "when q is 0 where p > 0 the divergence is infinite (math.inf).")
-                return Feedback(False, f"Wrong value for {case}. Hint: {hint}")
+                return Feedback(False, tr("Wrong value for {case}. Hint: {hint}", case=case,
+                                          hint=tr(hint)))
         elif not math.isclose(got, expected, rel_tol=1e-9, abs_tol=1e-12):
-            return Feedback(
-                False,
-                f"Wrong value for {case}. Hint: check the direction p·log(p/q) and use the natural log.",
-            )
+            return Feedback(False, tr(
+                "Wrong value for {case}. Hint: {hint}", case=case,
+                hint=tr("check the direction p·log(p/q) and use the natural log.")))
     return Feedback(True, "Correct on all four cases, including the zeros.")

@@ -8,6 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
+from .._i18n import tr
 from .._validate import as_distribution, same_shape
 from ..divergence import kl_divergence, kl_terms
 from ..plotting import COLORS, describe, legend, new_figure, numbers, style_axes
@@ -46,10 +47,11 @@ def plot_discrete_pair(p: ArrayLike, q: ArrayLike, labels: Sequence[str] | None 
     ax_terms.set_xticks(idx, names)
     total = kl_divergence(p_arr, q_arr)
     style_axes(ax_terms, "outcome", "term p·ln(p/q) (nats)", f"Terms sum to {total:.4f} nats")
-    return describe(fig, (
-        f"Left: bars of p = {numbers(p_arr)} and q = {numbers(q_arr)} for each outcome. Right: each "
-        f"outcome's term p·ln(p/q), {numbers(terms, 3)} nats, negative where q exceeds p; the terms sum "
-        f"to D_KL(p‖q) = {total:.4f} nats."))
+    return describe(fig, tr(
+        "Left: bars of p = {p} and q = {q} for each outcome. Right: each "
+        "outcome's term p·ln(p/q), {terms} nats, negative where q exceeds p; the terms sum "
+        "to D_KL(p‖q) = {total:.4f} nats.",
+        p=numbers(p_arr), q=numbers(q_arr), terms=numbers(terms, 3), total=total))
 
 
 def plot_jensen(p: ArrayLike, q: ArrayLike) -> Figure:
@@ -92,10 +94,11 @@ def plot_jensen(p: ArrayLike, q: ArrayLike) -> Figure:
     style_axes(ax, "ratio t = q(x)/p(x)", "ln t (nats)", "E[ln t] ≤ ln E[t] = 0, and ln t ≤ t − 1")
     # Legend in the right margin: no point or curve can run under it.
     legend(ax, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
-    return describe(fig, (
-        f"The concave curve ln t and its tangent t − 1, with one dot per outcome at the ratio "
-        f"t = q/p (dot size proportional to p). The p-weighted mean of ln t, {mean_log:.4f}, lies "
-        f"below ln of the mean ratio, 0; the gap is D_KL(p‖q) = {-mean_log:.4f} nats."))
+    return describe(fig, tr(
+        "The concave curve ln t and its tangent t − 1, with one dot per outcome at the ratio "
+        "t = q/p (dot size proportional to p). The p-weighted mean of ln t, {mean:.4f}, lies "
+        "below ln of the mean ratio, 0; the gap is D_KL(p‖q) = {gap:.4f} nats.",
+        mean=mean_log, gap=-mean_log))
 
 
 def plot_binary_asymmetry(p1: float = 0.3, n: int = 199) -> Figure:
@@ -123,10 +126,11 @@ def plot_binary_asymmetry(p1: float = 0.3, n: int = 199) -> Figure:
     ax.set_ylim(0, 2.5)
     style_axes(ax, "t = q_t(first outcome)", "divergence (nats)", f"p = [{p1:g}, {1 - p1:g}]")
     legend(ax, loc="upper center")
-    return describe(fig, (
-        f"Both KL directions between p = [{p1:g}, {1 - p1:g}] and q_t = [t, 1 − t] as t runs "
-        f"over (0, 1): two different U-shaped curves, both 0 at t = {p1:g}; D_KL(q_t‖p) stays "
-        f"finite at the ends, D_KL(p‖q_t) grows without bound."))
+    return describe(fig, tr(
+        "Both KL directions between p = [{p1:g}, {p2:g}] and q_t = [t, 1 − t] as t runs "
+        "over (0, 1): two different U-shaped curves, both 0 at t = {p1:g}; D_KL(q_t‖p) stays "
+        "finite at the ends, D_KL(p‖q_t) grows without bound.",
+        p1=p1, p2=1 - p1))
 
 
 def example_figures() -> dict[str, Figure]:

@@ -42,6 +42,7 @@ import ipywidgets as widgets
 import traitlets
 from matplotlib.figure import Figure
 
+from .._i18n import tr
 from ..plotting import blank_figure, encode_png, render_png
 
 __all__ = ["Panel", "float_slider", "int_slider"]
@@ -289,7 +290,7 @@ class Panel:
 
     def slider_text(self) -> str:
         """The current control values as a reader would say them, e.g. "mean μ_q = 1.0"."""
-        return ", ".join(
+        return tr(", ").join(
             f"{(control.description or name).rstrip(':')} = {_format_value(control.value)}"
             for name, control in self.controls.items()
         )
@@ -297,7 +298,8 @@ class Panel:
     @property
     def alt_text(self) -> str:
         """The text alternative of the current picture: what it shows, then the slider values."""
-        return f"{self.describe(self.result)} Slider values: {self.slider_text()}."
+        return tr("{what} Slider values: {values}.", what=self.describe(self.result),
+                  values=self.slider_text())
 
     # --- display ------------------------------------------------------------------------------
     def __repr__(self) -> str:

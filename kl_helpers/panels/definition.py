@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
+from .._i18n import tr
 from ..distributions import kl_normal_normal, normal_pdf
 from ..plotting import COLORS, FONT_SIZE, TEXT_COLORS, legend, style_axes
 from .base import Panel, float_slider
@@ -47,8 +48,8 @@ class DirectionPanel(Panel):
     def make_controls(self) -> dict[str, Any]:
         # σ_q stays away from 0 so the densities and divergences stay finite and readable.
         return {
-            "mu_q": float_slider("mean μ_q", -3.0, 3.0, 0.1, 1.0, ".1f"),
-            "sigma_q": float_slider("std σ_q", 0.3, 3.0, 0.05, 1.5),
+            "mu_q": float_slider(tr("mean μ_q"), -3.0, 3.0, 0.1, 1.0, ".1f"),
+            "sigma_q": float_slider(tr("std σ_q"), 0.3, 3.0, 0.05, 1.5),
         }
 
     def compute(self, mu_q: float, sigma_q: float) -> dict[str, Any]:
@@ -63,11 +64,13 @@ class DirectionPanel(Panel):
         }
 
     def describe(self, result: Mapping[str, Any]) -> str:
-        return (
-            f"Left: the density of p = N(0, 1) and of q = N({result['mu_q']:.2f}, "
-            f"{self.controls['sigma_q'].value:.2f}²). Right: both KL directions against the mean "
-            f"of q; at this q, D_KL(p‖q) = {result['forward']:.3f} nats and "
-            f"D_KL(q‖p) = {result['reverse']:.3f} nats."
+        return tr(
+            "Left: the density of p = N(0, 1) and of q = N({mu:.2f}, "
+            "{sigma:.2f}²). Right: both KL directions against the mean "
+            "of q; at this q, D_KL(p‖q) = {forward:.3f} nats and "
+            "D_KL(q‖p) = {reverse:.3f} nats.",
+            mu=result["mu_q"], sigma=self.controls["sigma_q"].value,
+            forward=result["forward"], reverse=result["reverse"],
         )
 
     def build(self, fig: Figure) -> SimpleNamespace:
