@@ -87,15 +87,17 @@ PAGE_ERRORS_JS = r"""
 """
 
 # The live panels and sliders in the page. A live panel is a rendered widget output (its view's
-# root element has the class jupyter-widgets) holding the panel's <img>; a picture stored in the
-# notebook is a plain image output and does not count. A slider counts only if a student could
+# root element has the class jupyter-widgets) holding the panel's picture: a <canvas> that the
+# panel's front end draws (kl-panel-canvas; ready once painted), or an <img> on the PNG path; a
+# picture stored in the notebook is a plain image output and does not count. A slider counts only if a student could
 # move it: rendered, visible and not disabled. Usable handles are numbered (data-kl-slider) so
 # the test moves exactly the ones counted here.
 PANELS_STATE_JS = r"""
 () => {
+  const PICTURE = 'img, canvas.kl-panel-canvas';
   const views = Array.from(document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets'))
-      .filter((view) => view.querySelector('img'));
-  const images = views.flatMap((view) => Array.from(view.querySelectorAll('img')));
+      .filter((view) => view.querySelector(PICTURE));
+  const images = views.flatMap((view) => Array.from(view.querySelectorAll(PICTURE)));
   const handles = Array.from(document.querySelectorAll('.widget-slider .noUi-handle'));
   const usable = handles.filter((handle) => handle.checkVisibility(
       {opacityProperty: true, visibilityProperty: true}) && !handle.closest('[disabled]'));
@@ -105,7 +107,9 @@ PANELS_STATE_JS = r"""
     panels: views.length,
     sliders: usable.length,
     unusable: handles.length - usable.length,
-    imagesDecoded: images.every((img) => img.complete && img.naturalWidth > 0),
+    imagesDecoded: images.every((img) => (img.tagName === 'CANVAS'
+        ? Number(img.dataset.klPainted || 0) > 0 : img.complete && img.naturalWidth > 0)),
+    canvases: images.filter((img) => img.tagName === 'CANVAS').length,
   };
 }
 """
@@ -118,13 +122,15 @@ PANELS_READY_JS = f"""
 """
 
 # Before one key press: remember the slider's image and arm two listeners, one for the key
-# (start time) and one for the image's next load with a new source (end time, once decoded and
-# a frame later, i.e. when the browser paints it).
+# (start time) and one for the picture's next change (end time, a frame later, i.e. when the
+# browser paints it): an <img>'s load with a new source, once decoded, or the panel canvas'
+# kl-painted event, which its front end sends right after drawing the new state.
 ARM_MOVE_JS = r"""
 (handle) => {
+  const PICTURE = 'img, canvas.kl-panel-canvas';
   let box = handle.closest('.widget-slider');
-  while (box && !box.querySelector('img')) box = box.parentElement;
-  const img = box && box.querySelector('img');
+  while (box && !box.querySelector(PICTURE)) box = box.parentElement;
+  const img = box && box.querySelector(PICTURE);
   const label = handle.closest('.widget-slider').querySelector('.widget-label');
   const info = {
     label: label ? label.textContent.trim() : '?',
@@ -139,6 +145,16 @@ ARM_MOVE_JS = r"""
   const oldSrc = img.src;
   document.addEventListener('keydown', () => { move.start = performance.now(); },
                             {capture: true, once: true});
+  if (img.tagName === 'CANVAS') {
+    img.addEventListener('kl-painted', () => {
+      requestAnimationFrame(() => {
+        move.latency = performance.now() - move.start;
+        move.hash = window.__klImageHash(img);
+      });
+    }, {once: true});
+    info.hash = window.__klImageHash(img);
+    return info;
+  }
   const onLoad = async () => {
     if (img.src === oldSrc) return;
     img.removeEventListener('load', onLoad);
@@ -159,8 +175,8 @@ IMAGE_HASH_JS = r"""
 (() => {
   window.__klImageHash = (img) => {
     const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
+    canvas.width = img.naturalWidth || img.width;  // an <img> or a <canvas>
+    canvas.height = img.naturalHeight || img.height;
     const ctx = canvas.getContext('2d');
     ctx.drawImage(img, 0, 0);
     const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;

@@ -79,16 +79,19 @@ def _pixels(png: bytes) -> np.ndarray:
 def browser_render(page: Page, panel: Panel, shift: tuple[float, float] = (0.0, 0.0)) -> np.ndarray:
     """The live picture of ``panel``'s current state as the front end draws it (RGB pixels).
 
-    ``shift`` moves the longest moving line by that many pixels (x, y), to see the check fail.
+    ``shift`` moves the longest moving line (in a panel without lines, every moving shape) by that
+    many pixels (x, y), to see the check fail.
     """
     items, coords = record(panel._animated, panel.figure.canvas.get_renderer())
     if shift != (0.0, 0.0):
         xy = np.frombuffer(coords, dtype="<f4").copy()
         lines = [item for item in items if item["kind"] == "path" and "stroke" in item and "fill" not in item]
-        lines = lines or [item for item in items if item["kind"] == "markers"]  # bars: move a marker
-        line = max(lines, key=lambda item: item["n"])  # the longest moving line
-        xy[line["off"]:line["off"] + 2 * line["n"]:2] += shift[0]
-        xy[line["off"] + 1:line["off"] + 2 * line["n"]:2] += shift[1]
+        # the longest moving line; in a panel without one (bars), every moving shape
+        moved = [max(lines, key=lambda item: item["n"])] if lines else [
+            item for item in items if item["kind"] in ("path", "markers")]
+        for line in moved:
+            xy[line["off"]:line["off"] + 2 * line["n"]:2] += shift[0]
+            xy[line["off"] + 1:line["off"] + 2 * line["n"]:2] += shift[1]
         coords = xy.astype("<f4").tobytes()
     width, height = panel.figure.canvas.get_width_height(physical=True)
     out = page.evaluate(DRAW_JS, {
