@@ -14,6 +14,8 @@ a non-rectangular clip) raises :class:`Unsupported`; the panel then keeps the PN
 
 from __future__ import annotations
 
+import functools
+import math
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,10 @@ import anywidget
 import numpy as np
 import traitlets
 from matplotlib.backend_bases import GraphicsContextBase, RendererBase
+from matplotlib.colors import to_rgba
+from matplotlib.font_manager import fontManager, get_font
 from matplotlib.path import Path as MplPath
+from matplotlib.text import Text
 from matplotlib.transforms import Affine2D
 
 __all__ = ["PanelCanvas", "SceneRecorder", "Unsupported"]
@@ -287,11 +292,71 @@ class SceneRecorder(RendererBase):
         return np.concatenate(self._chunks).astype("<f4").tobytes()
 
 
+@functools.lru_cache(maxsize=64)
+def _font_height_metrics(path: str, size: float, dpi: float) -> tuple[float, float, float]:
+    """(ascent, descent, line gap) in pixels of a font, as ``Text._get_layout`` reads them."""
+    font = get_font(path)
+    scale = size * dpi / 72 / font.get_sfnt_table("head")["unitsPerEm"]
+    for table_name, gap, ascent, descent in (("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                                             ("hhea", "lineGap", "ascent", "descent")):
+        table = font.get_sfnt_table(table_name)
+        if table is not None:
+            return table[ascent] * scale, -table[descent] * scale, table[gap] * scale
+    raise Unsupported(f"a font without height metrics ({path})")
+
+
+def _record_text(recorder: SceneRecorder, text: Text) -> bool:
+    """Record a plain text artist without laying it out in Python; False if it is not plain.
+
+    Laying out a string in matplotlib (FreeType shaping) costs about a millisecond per text, most
+    of a slider move's budget. The browser measures the string's ink box instead and applies
+    ``Text._get_layout``'s rules (panel_canvas.js, layoutLabel): same anchor, alignment and
+    font-wide ascent/descent, so the text lands where matplotlib puts it (checked pixel by pixel
+    by tests/browser/test_panel_fidelity.py).
+    """
+    if (text.get_usetex() or text.get_rotation() % 360 or text.get_bbox_patch() is not None
+            or text.get_path_effects() or text.get_wrap() or text.get_rotation_mode() != "default"):
+        return False
+    string = text.get_text()
+    if not text.get_visible() or not string:
+        return True
+    lines = string.split("\n")
+    if any(text._preprocess_math(line)[1] for line in lines):
+        return False
+    if text.get_clip_on() and (text.get_clip_box() is not None or text.get_clip_path() is not None):
+        return False
+    x, y = text.get_transform().transform(
+        (float(text.convert_xunits(text._x)), float(text.convert_yunits(text._y))))
+    if not (math.isfinite(x) and math.isfinite(y)):
+        return True
+    prop = text.get_fontproperties()
+    dpi = recorder.dpi
+    ascent, descent, gap = _font_height_metrics(fontManager._find_fonts_by_props(prop)[0],
+                                                prop.get_size_in_points(), dpi)
+    rgba = to_rgba(text.get_color())
+    alpha = text.get_alpha()
+    start, _ = recorder._push(np.array([[x, recorder.height - y]]))
+    weight = prop.get_weight()
+    weight = {"normal": 400, "bold": 700}.get(weight, 400) if isinstance(weight, str) else int(weight)
+    spacing = text.get_linespacing()
+    recorder.items.append({
+        "kind": "label", "off": start, "lines": lines,
+        "ha": text.get_horizontalalignment(), "va": text.get_verticalalignment(),
+        "malign": text._get_multialignment(), "ascent": ascent, "descent": descent, "gap": gap,
+        "spacing": spacing if isinstance(spacing, str) else float(spacing),
+        "size": recorder.points_to_pixels(prop.get_size_in_points()), "family": prop.get_name(),
+        "weight": weight, "italic": prop.get_style() != "normal",
+        "color": _rgba(rgba, alpha if alpha is not None else None),
+    })
+    return True
+
+
 def record(artists: list[Any], agg: Any) -> tuple[list[dict[str, Any]], bytes]:
     """Draw ``artists`` (in order) through a :class:`SceneRecorder`; return the items and coordinates."""
     recorder = SceneRecorder(agg)
     for artist in artists:
-        artist.draw(recorder)
+        if not (isinstance(artist, Text) and _record_text(recorder, artist)):
+            artist.draw(recorder)
     return recorder.items, recorder.buffer()
 
 

@@ -100,6 +100,8 @@ function paintItem(ctx, item, xy) {
       if (item.stroke) ctx.stroke(shape);
       ctx.setTransform(ctx.getTransform().translate(-x, -y));
     }
+  } else if (item.kind === "label") {
+    paintLabel(ctx, item, xy);
   } else if (item.kind === "text") {
     const x = xy[item.off];
     const y = xy[item.off + 1];
@@ -112,6 +114,57 @@ function paintItem(ctx, item, xy) {
     ctx.fillText(item.text, 0, 0);
   }
   ctx.restore();
+}
+
+// Text._get_layout of matplotlib, for a label sent as its anchor and lines: the lines' ink boxes
+// come from the browser's own measurement, the font-wide ascent/descent from matplotlib.
+function paintLabel(ctx, item, xy) {
+  ctx.font = `${item.italic ? "italic " : ""}${item.weight} ${item.size}px "${item.family}", "DejaVu Sans", sans-serif`;
+  ctx.fillStyle = item.color;
+  ctx.textBaseline = "alphabetic";
+  ctx.textAlign = "left";
+  const gap = item.lines.length === 1 ? 0 : item.gap;
+  const rows = [];
+  let y = 0;
+  for (const line of item.lines) {
+    let w = 0;
+    let a = 0;
+    let d = 0;
+    if (line) {
+      const m = ctx.measureText(line);
+      w = m.actualBoundingBoxLeft + m.actualBoundingBoxRight;
+      a = m.actualBoundingBoxAscent;
+      d = m.actualBoundingBoxDescent;
+    }
+    if (item.spacing === "normal") {
+      a = Math.max(a, item.ascent) + gap / 2;
+      d = Math.max(d, item.descent) + gap / 2;
+    } else {
+      const leading = item.spacing * (item.ascent + item.descent) - (a + d);
+      a += leading / 2;
+      d += leading / 2;
+    }
+    const baseline = a - y;
+    y -= a;
+    rows.push({ line, w, y, baseline });
+    y -= d;
+    item._descent = d;
+  }
+  const width = Math.max(...rows.map((r) => r.w));
+  const ymin = rows[rows.length - 1].y - item._descent;
+  const ymax = 0;
+  const offsetx = item.ha === "left" ? 0 : item.ha === "right" ? width : width / 2;
+  const offsety = item.va === "bottom" ? ymin : item.va === "top" ? ymax
+    : item.va === "center" ? (ymin + ymax) / 2 : item.va === "baseline" ? ymin + item._descent
+    : ymin + (ymax - ymin) - rows[rows.length - 1].baseline / 2;
+  const x0 = xy[item.off];
+  const y0 = xy[item.off + 1];
+  for (const { line, w, y: dy } of rows) {
+    if (!line) continue;
+    const dx = item.malign === "center" ? width / 2 - w / 2 : item.malign === "right" ? width - w : 0;
+    // matplotlib's y points up; the canvas' down.
+    ctx.fillText(line, x0 + dx - offsetx, y0 - (dy - offsety));
+  }
 }
 
 function render({ model, el }) {
