@@ -43,7 +43,12 @@ class Unsupported(RuntimeError):
 
 
 def _rgba(color: Any, alpha: float | None = None) -> str:
-    r, g, b, *rest = (float(c) for c in color)
+    return _css_rgba(tuple(float(c) for c in color), alpha)
+
+
+@functools.lru_cache(maxsize=256)
+def _css_rgba(color: tuple[float, ...], alpha: float | None) -> str:
+    r, g, b, *rest = color
     a = rest[0] if rest else 1.0
     if alpha is not None:
         a = alpha
@@ -86,6 +91,11 @@ def clip_polyline(xy: np.ndarray, x0: float, y0: float, x1: float, y1: float) ->
     return (np.array(out) if out else np.zeros((0, 2))), codes
 
 
+def _has_curves(path: MplPath) -> bool:
+    codes = path.codes
+    return codes is not None and bool(((codes == MplPath.CURVE3) | (codes == MplPath.CURVE4)).any())
+
+
 class SceneRecorder(RendererBase):
     """A matplotlib renderer that records the drawing calls of a few artists, for the browser.
 
@@ -106,6 +116,9 @@ class SceneRecorder(RendererBase):
         self.items: list[dict[str, Any]] = []
         self._chunks: list[np.ndarray] = []
         self._offset = 0
+
+    #: Marker outlines in pixels, by marker path and transform (shared by all recorders).
+    _markers: dict[tuple[Any, ...], tuple[MplPath, np.ndarray, list[int] | None]] = {}
 
     # --- layout questions go to the real renderer --------------------------------------------
     def points_to_pixels(self, points: float) -> float:
@@ -183,7 +196,7 @@ class SceneRecorder(RendererBase):
         if snap is False:
             return False
         verts = path.vertices
-        if path.codes is not None and np.any(np.isin(path.codes, (MplPath.CURVE3, MplPath.CURVE4))):
+        if _has_curves(path):
             return False
         if snap is True:
             return True
@@ -195,7 +208,7 @@ class SceneRecorder(RendererBase):
     def _path(self, path: MplPath, transform: Any) -> tuple[np.ndarray, list[int] | None]:
         # Curves (round markers) are sent as polylines: canvas has no quadratic/cubic mixture
         # matching matplotlib's codes one to one without this, and few vertices suffice.
-        if path.codes is not None and np.any(np.isin(path.codes, (MplPath.CURVE3, MplPath.CURVE4))):
+        if _has_curves(path):
             polys = path.to_polygons(transform, closed_only=False)
             verts, codes = [], []
             for poly in polys:
@@ -243,7 +256,12 @@ class SceneRecorder(RendererBase):
         self._fill(gc, rgbFace, style)
         self._stroke(gc, style)
         style.pop("dash", None)  # markers are drawn with solid edges
-        mxy, codes = self._path(marker_path, marker_trans + Affine2D().scale(1.0, -1.0))
+        # The marker's outline is the same on every move: work it out once.
+        key = (id(marker_path), tuple(marker_trans.get_matrix().ravel()))
+        if key not in self._markers or self._markers[key][0] is not marker_path:
+            shape, codes = self._path(marker_path, marker_trans + Affine2D().scale(1.0, -1.0))
+            self._markers[key] = (marker_path, shape, codes)
+        _, mxy, codes = self._markers[key]
         points = trans.transform(path.vertices) if len(path.vertices) else np.zeros((0, 2))
         points = points[np.isfinite(points).all(axis=1)]
         # Agg draws each marker at the nearest whole pixel, and snaps a straight-edged marker's
@@ -305,6 +323,11 @@ def _font_height_metrics(path: str, size: float, dpi: float) -> tuple[float, flo
     raise Unsupported(f"a font without height metrics ({path})")
 
 
+@functools.lru_cache(maxsize=64)
+def _font_path(prop: Any) -> str:
+    return fontManager._find_fonts_by_props(prop)[0]
+
+
 def _record_text(recorder: SceneRecorder, text: Text) -> bool:
     """Record a plain text artist without laying it out in Python; False if it is not plain.
 
@@ -331,8 +354,7 @@ def _record_text(recorder: SceneRecorder, text: Text) -> bool:
         return True
     prop = text.get_fontproperties()
     dpi = recorder.dpi
-    ascent, descent, gap = _font_height_metrics(fontManager._find_fonts_by_props(prop)[0],
-                                                prop.get_size_in_points(), dpi)
+    ascent, descent, gap = _font_height_metrics(_font_path(prop), prop.get_size_in_points(), dpi)
     rgba = to_rgba(text.get_color())
     alpha = text.get_alpha()
     start, _ = recorder._push(np.array([[x, recorder.height - y]]))
