@@ -145,7 +145,8 @@ def format_table(rows: list[dict[str, Any]], n: int) -> str:
     ]
     for r in rows:
         lines.append(
-            f"{r['panel']:<{width}} {r['median']:7.1f} {r['p95']:7.1f} {r.get('png_median', float('nan')):8.1f}"
+            f"{r['panel']:<{width}} {r['median']:7.1f} {r['p95']:7.1f}"
+            f" {r.get('png_median', float('nan')):8.1f}"
             f" {r['naive_median']:10.1f}"
             f" {r['naive_p95']:10.1f} {r['speedup']:8.1f}x"
             f"  {_mark(r['median'] <= TARGET_MEDIAN_MS):>7} {_mark(r['p95'] <= TARGET_P95_MS):>7}"

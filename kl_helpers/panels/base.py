@@ -38,7 +38,7 @@ import io
 import logging
 import os
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as widgets
 import traitlets
@@ -140,7 +140,7 @@ class Panel:
     """
 
     #: Panel classes already told why they use the PNG path (said once per class).
-    _told: set[str] = set()
+    _told: ClassVar[set[str]] = set()
 
     figsize: tuple[float, float] = (9.0, 3.5)
     dpi: int = 80

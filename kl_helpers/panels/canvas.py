@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import anywidget
 import numpy as np
@@ -118,7 +118,7 @@ class SceneRecorder(RendererBase):
         self._offset = 0
 
     #: Marker outlines in pixels, by marker path and transform (shared by all recorders).
-    _markers: dict[tuple[Any, ...], tuple[MplPath, np.ndarray, list[int] | None]] = {}
+    _markers: ClassVar[dict[tuple[Any, ...], tuple[MplPath, np.ndarray, list[int] | None]]] = {}
 
     # --- layout questions go to the real renderer --------------------------------------------
     def points_to_pixels(self, points: float) -> float:
@@ -243,7 +243,7 @@ class SceneRecorder(RendererBase):
                 clipped, codes = clip_polyline(flipped, -1.0, -1.0, self.width + 1.0, self.height + 1.0)
                 xy = self._flip(clipped)
         if self._should_snap(path, gc) and len(xy):
-            style["snap"] = (int(round(style.get("lw", 0.0))) % 2) * 0.5 if "stroke" in style else 0.0
+            style["snap"] = (round(style.get("lw", 0.0)) % 2) * 0.5 if "stroke" in style else 0.0
         start, n = self._push(self._flip(xy))
         item = {"kind": "path", "off": start, "n": n, **style}
         if codes is not None:
@@ -272,7 +272,7 @@ class SceneRecorder(RendererBase):
         item = {"kind": "markers", "off": start, "n": n, "shape": shape_start,
                 "shapeN": shape_n, "codes": codes, **style}
         if self._should_snap(marker_path, gc):
-            item["snap"] = (int(round(style.get("lw", 0.0))) % 2) * 0.5 if "stroke" in style else 0.0
+            item["snap"] = (round(style.get("lw", 0.0)) % 2) * 0.5 if "stroke" in style else 0.0
         self.items.append(item)
 
     def draw_text(self, gc: GraphicsContextBase, x: float, y: float, s: str, prop: Any,

@@ -90,9 +90,9 @@ PAGE_ERRORS_JS = r"""
 # The live panels and sliders in the page. A live panel is a rendered widget output (its view's
 # root element has the class jupyter-widgets) holding the panel's picture: a <canvas> that the
 # panel's front end draws (kl-panel-canvas; ready once painted), or an <img> on the PNG path; a
-# picture stored in the notebook is a plain image output and does not count. A slider counts only if a student could
-# move it: rendered, visible and not disabled. Usable handles are numbered (data-kl-slider) so
-# the test moves exactly the ones counted here.
+# picture stored in the notebook is a plain image output and does not count. A slider counts
+# only if a student could move it: rendered, visible and not disabled. Usable handles are
+# numbered (data-kl-slider) so the test moves exactly the ones counted here.
 PANELS_STATE_JS = r"""
 () => {
   const PICTURE = 'img, canvas.kl-panel-canvas';

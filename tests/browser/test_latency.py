@@ -56,4 +56,4 @@ def test_latency_of_both_paths_in_one_session(browser: BrowserContext, voila: Se
         finally:
             page.close()
     assert [t.slider for t in measured["browser"]] == [t.slider for t in measured["png"]]
-    LATENCY.extend(zip(measured["browser"], measured["png"]))
+    LATENCY.extend(zip(measured["browser"], measured["png"], strict=True))

@@ -144,7 +144,8 @@ def test_the_helpers_a_lesson_uses_link_to_the_api_reference(site_build: Path, l
 def test_lite_registers_the_widget_manager_and_the_kernel(site_build: Path):
     config = json.loads((site_build / LITE / "jupyter-lite.json").read_text())["jupyter-config-data"]
     names = {ext["name"] for ext in config["federated_extensions"]}
-    assert names == {"@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-kernel-extension", "anywidget"}
+    assert names == {"@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-kernel-extension",
+                     "anywidget"}
     for ext in config["federated_extensions"]:
         assert (site_build / LITE / "extensions" / ext["name"] / ext["load"]).exists()
 
