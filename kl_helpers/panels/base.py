@@ -129,8 +129,6 @@ class Panel:
         The controls, by name.
     result : dict
         The numbers shown by the current state (what :meth:`compute` returned).
-    png : bytes
-        PNG of the current state: matplotlib's own render (what a saved notebook stores).
     image : PanelCanvas or ipywidgets.Image
         The live picture: background plus browser-drawn moving artists, or (PNG path) the PNG.
     fallback : str or None
@@ -309,7 +307,10 @@ class Panel:
 
     @property
     def png(self) -> bytes:
-        """PNG of the current state (matplotlib's render; made when first asked for)."""
+        """PNG of the current state: matplotlib's render, what a saved notebook stores.
+
+        Made when first asked for (the browser path does not need it on a slider move).
+        """
         if self._png is None:
             canvas = self.figure.canvas
             canvas.restore_region(self._background)
