@@ -39,7 +39,7 @@ SERVER_PACKAGES = {
     "playwright", "ruff", "hypothesis", "scipy", "uv", "build", "twine", "setuptools",
 }
 #: What the lessons and the package import, directly (pillow and IPython come transitively).
-RUNTIME = {"numpy", "matplotlib", "ipywidgets"}
+RUNTIME = {"numpy", "matplotlib", "ipywidgets", "anywidget"}
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +122,9 @@ def test_wheel_holds_every_module_and_the_license(dist):
     with zipfile.ZipFile(_wheel(dist)) as archive:
         names = set(archive.namelist())
     modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "kl_helpers").rglob("*.py")}
+    # and the panels' front end, the ES module anywidget loads
+    modules |= {p.relative_to(ROOT).as_posix() for p in (ROOT / "kl_helpers").rglob("*.js")}
+    assert "kl_helpers/panels/panel_canvas.js" in modules
     assert {n for n in names if n.startswith("kl_helpers/")} == modules
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
 

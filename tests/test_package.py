@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "kl_helpers"
 UPPER_LAYERS = ("plotting", "figures", "panels", "exercises")
 PLOTTING_LAYER = ("plotting", "figures", "panels")
-GUI_PACKAGES = ("matplotlib", "ipywidgets")
+GUI_PACKAGES = ("matplotlib", "ipywidgets", "anywidget")
 # layer -> layers it must not import from
 FORBIDDEN = {
     "core": set(UPPER_LAYERS),
@@ -233,7 +233,7 @@ def test_environment_section_parser_sees_every_section():
     # Guards the parser: a renamed comment would silently merge two sections.
     sections = _environment_sections()
     assert list(sections) == ["python", "runtime", "lab", "test", "site"]
-    assert {"numpy", "matplotlib", "ipywidgets"} == set(sections["runtime"])
+    assert {"numpy", "matplotlib", "ipywidgets", "anywidget"} == set(sections["runtime"])
     assert "jupyterlab" in sections["lab"] and "pytest" in sections["test"]
 
 

@@ -11,7 +11,8 @@ nbval-checked notebooks (panels as their stored pictures). Steps:
 2. `jupyter-book build -W` (warnings are errors) into build/site, then MathJax from npm
    (tools/frontend.py) into _static/mathjax, and the committed notebooks for download.
 3. `jupyter lite build` into build/site/lite: the course notebooks as its contents, the course's
-   own wheel in its package index, the ipywidgets manager registered.
+   own wheel and its pure-Python dependencies (anywidget, psygnal) in its package index, the
+   ipywidgets manager and anywidget registered.
 
     python tools/build_site.py                 # build/site
     python tools/build_site.py --out DIR       # elsewhere (the tests build into a temporary folder)
@@ -51,8 +52,13 @@ SOLUTION_CLOSE = "</details>"
 REFERENCE_PART = "For class and reference"
 #: Where the committed notebooks are offered for download, inside the site.
 DOWNLOADS = "notebooks"
-#: The JupyterLab extensions in the Lite deployment (from jupyterlab_widgets and the kernel).
-LITE_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-kernel-extension")
+#: The JupyterLab extensions in the Lite deployment (from jupyterlab_widgets, the kernel, and
+#: anywidget: the panels' front end, kl_helpers/panels/panel_canvas.js, runs through it).
+LITE_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-kernel-extension",
+                   "anywidget")
+#: Pure-Python wheels the in-browser kernel installs with the course's own (its runtime
+#: dependencies that Pyodide does not ship), at the versions installed here, from PyPI.
+LITE_WHEELS = ("anywidget", "psygnal", "typing-extensions")
 
 
 def lessons() -> list[Path]:
@@ -411,6 +417,21 @@ def build_wheel(where: Path) -> Path:
     return wheel
 
 
+def dependency_wheels(where: Path) -> list[Path]:
+    """The pure-Python wheels of LITE_WHEELS, at the installed versions (pip downloads them).
+
+    psygnal's wheel installed here may be compiled for this machine; the in-browser kernel needs
+    its pure-Python one (py3-none-any), hence a download rather than a copy.
+    """
+    from importlib.metadata import version
+
+    pins = [f"{name}=={version(name)}" for name in LITE_WHEELS]
+    run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
+         "--platform", "any", "--implementation", "py", "--python-version", "3.12",
+         "--dest", where, *pins])
+    return sorted(where.glob("*-py3-none-any.whl"))
+
+
 def build_lite(work: Path, out: Path) -> None:
     """The JupyterLite deployment in ``out`` (the course notebooks as its files)."""
     if work.exists():
@@ -426,8 +447,10 @@ def build_lite(work: Path, out: Path) -> None:
     }}
     (work / "jupyter_lite_config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
     wheel = build_wheel(work / "wheels")
+    wheels = [arg for dep in dependency_wheels(work / "dependency-wheels")
+              for arg in ("--piplite-wheels", dep)]
     run([tool("jupyter"), "lite", "build", "--lite-dir", work, "--output-dir", out,
-         "--contents", NOTEBOOKS, "--piplite-wheels", wheel,
+         "--contents", NOTEBOOKS, "--piplite-wheels", wheel, *wheels,
          "--no-sourcemaps", "--no-unused-shared-packages"], cwd=work)  # its task database goes there
 
 

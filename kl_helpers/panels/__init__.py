@@ -1,6 +1,6 @@
 """Slider panels (matplotlib + ipywidgets), one module per notebook, all built on :class:`Panel`."""
 
-from .base import Panel, float_slider, int_slider
+from .base import Panel, float_slider, int_slider, use_canvas
 from .decomposition import DecompositionPanel
 from .definition import DirectionPanel
 from .forward_reverse import ForwardReversePanel
@@ -25,4 +25,5 @@ __all__ = [
     "Panel",
     "float_slider",
     "int_slider",
+    "use_canvas",
 ]

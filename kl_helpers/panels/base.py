@@ -35,8 +35,10 @@ import base64
 import contextlib
 import html
 import io
+import logging
+import os
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as widgets
 import traitlets
@@ -44,8 +46,27 @@ from matplotlib.figure import Figure
 
 from .._i18n import tr
 from ..plotting import blank_figure, encode_png, render_png
+from .canvas import PanelCanvas, Unsupported, record
 
-__all__ = ["Panel", "float_slider", "int_slider"]
+__all__ = ["Panel", "float_slider", "int_slider", "use_canvas"]
+
+_LOG = logging.getLogger(__name__)
+
+#: Whether new panels draw their moving artists in the browser (see :func:`use_canvas`).
+_CANVAS = {"on": os.environ.get("KL_PANELS", "canvas").strip().lower() != "png"}
+
+
+def use_canvas(on: bool | None = None) -> bool:
+    """Turn the browser-drawn path for panels created afterwards on or off; return the setting.
+
+    On (the default), matplotlib draws a panel's fixed parts once as a background picture and the
+    browser draws the moving lines, fills, markers and text from their pixel coordinates. Off (or
+    ``KL_PANELS=png`` in the environment before Python starts), every move renders a whole PNG in
+    the kernel, as before; the browser tests measure both. ``use_canvas()`` only reports it.
+    """
+    if on is not None:
+        _CANVAS["on"] = bool(on)
+    return _CANVAS["on"]
 
 _SLIDER_STYLE = {"description_width": "initial"}
 _SLIDER_LAYOUT = {"width": "300px"}
@@ -109,11 +130,16 @@ class Panel:
         The controls, by name.
     result : dict
         The numbers shown by the current state (what :meth:`compute` returned).
-    png : bytes
-        PNG of the current state, also shown in :attr:`image`.
+    image : PanelCanvas or ipywidgets.Image
+        The live picture: background plus browser-drawn moving artists, or (PNG path) the PNG.
+    fallback : str or None
+        Why this panel uses the PNG path (None when its moving artists are drawn in the browser).
     widget : ipywidgets.VBox
         Controls above the image; this is what the notebook displays.
     """
+
+    #: Panel classes already told why they use the PNG path (said once per class).
+    _told: ClassVar[set[str]] = set()
 
     figsize: tuple[float, float] = (9.0, 3.5)
     dpi: int = 80
@@ -159,12 +185,28 @@ class Panel:
         self.draw(self.artists, self.result)
         self.figure.canvas.draw()
         self.figure.set_layout_engine("none")
+        self._png: bytes | None = None
+        self.fallback = None if use_canvas() else "the PNG path was chosen (use_canvas(False))"
+        if self.fallback is None:
+            try:  # can the browser draw every moving artist? (one dry run)
+                record(self._animated, self.figure.canvas.get_renderer())
+            except Unsupported as why:
+                self.fallback = str(why)
+                if type(self).__name__ not in Panel._told:
+                    Panel._told.add(type(self).__name__)
+                    _LOG.warning("%s draws %s: it uses the PNG path", type(self).__name__, why)
         self._capture_background()
-        self.image = widgets.Image(format="png", layout=widgets.Layout(align_self="flex-start"))
-        # Some widget front ends (jupyterlab-manager 3.0's, which Voilà's reveal template loads)
-        # read the description of any widget with a tooltip; Image has none, and its view failed
-        # to render ("Could not create a view"). An empty, synced description keeps them working.
-        self.image.add_traits(description=traitlets.Unicode("").tag(sync=True))
+        if self.fallback is None:
+            width, height = self.figure.canvas.get_width_height(physical=True)
+            self.image = PanelCanvas(width=width, height=height, background=self._background_png,
+                                     layout=widgets.Layout(align_self="flex-start"))
+        else:
+            self.image = widgets.Image(format="png", layout=widgets.Layout(align_self="flex-start"))
+            # Some widget front ends (jupyterlab-manager 3.0's, which Voilà's reveal template
+            # loads) read the description of any widget with a tooltip; Image has none, and its
+            # view failed to render ("Could not create a view"). An empty, synced description
+            # keeps them working.
+            self.image.add_traits(description=traitlets.Unicode("").tag(sync=True))
         controls = widgets.HBox(
             list(self.controls.values()), layout=widgets.Layout(flex_flow="row wrap")
         )
@@ -200,6 +242,11 @@ class Panel:
         canvas.draw()  # draws every artist except the animated ones
         self._background = canvas.copy_from_bbox(self.figure.bbox)
         self._limits = self._view_limits()
+        self._png = None
+        if getattr(self, "fallback", "not yet") is None:  # the browser needs it as a picture
+            self._background_png = encode_png(canvas)
+            if hasattr(self, "image"):
+                self.image.background = self._background_png
 
     def _assign(self, values: Mapping[str, Any]) -> None:
         for name, value in values.items():
@@ -236,23 +283,42 @@ class Panel:
             self.refresh()
 
     def refresh(self) -> None:
-        """Recompute, update the artists in place and render the new PNG into the image.
+        """Recompute, update the artists in place and show the new state.
 
-        Only the animated artists are redrawn, over the cached background (blitting). If
+        Only the animated artists are redrawn, over the cached background. On the browser path
+        they are recorded (pixel coordinates and styles, :mod:`.canvas`) and the browser draws
+        them; on the PNG path they are blitted and the whole picture is encoded as a PNG. If
         :meth:`draw` changed an axis' limits, the background is out of date and is redrawn.
         """
         self.result = self.compute(**self.values)
         self.draw(self.artists, self.result)
         canvas = self.figure.canvas
+        self._png = None
         if self._view_limits() != self._limits:
             self._capture_background()
+        alt = self.alt_text
+        if self.fallback is None:
+            items, coords = record(self._animated, canvas.get_renderer())
+            with self.image.hold_sync():
+                self.image.scene = {"items": items, "coords": coords}
+                self.image.label = alt
         else:
+            self.image.value = self.png
+        self.alt_widget.value = _VISUALLY_HIDDEN.format(html.escape(alt))
+
+    @property
+    def png(self) -> bytes:
+        """PNG of the current state: matplotlib's render, what a saved notebook stores.
+
+        Made when first asked for (the browser path does not need it on a slider move).
+        """
+        if self._png is None:
+            canvas = self.figure.canvas
             canvas.restore_region(self._background)
-        for artist in self._animated:
-            self.figure.draw_artist(artist)
-        self.png = encode_png(canvas)
-        self.image.value = self.png
-        self.alt_widget.value = _VISUALLY_HIDDEN.format(html.escape(self.alt_text))
+            for artist in self._animated:
+                self.figure.draw_artist(artist)
+            self._png = encode_png(canvas)
+        return self._png
 
     @contextlib.contextmanager
     def fully_drawn(self) -> Iterator[Figure]:

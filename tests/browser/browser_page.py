@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from typing import Any
 
 from notebook_panels import ExpectedPanels
 from playwright.sync_api import Page
@@ -87,15 +88,17 @@ PAGE_ERRORS_JS = r"""
 """
 
 # The live panels and sliders in the page. A live panel is a rendered widget output (its view's
-# root element has the class jupyter-widgets) holding the panel's <img>; a picture stored in the
-# notebook is a plain image output and does not count. A slider counts only if a student could
-# move it: rendered, visible and not disabled. Usable handles are numbered (data-kl-slider) so
-# the test moves exactly the ones counted here.
+# root element has the class jupyter-widgets) holding the panel's picture: a <canvas> that the
+# panel's front end draws (kl-panel-canvas; ready once painted), or an <img> on the PNG path; a
+# picture stored in the notebook is a plain image output and does not count. A slider counts
+# only if a student could move it: rendered, visible and not disabled. Usable handles are
+# numbered (data-kl-slider) so the test moves exactly the ones counted here.
 PANELS_STATE_JS = r"""
 () => {
+  const PICTURE = 'img, canvas.kl-panel-canvas';
   const views = Array.from(document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets'))
-      .filter((view) => view.querySelector('img'));
-  const images = views.flatMap((view) => Array.from(view.querySelectorAll('img')));
+      .filter((view) => view.querySelector(PICTURE));
+  const images = views.flatMap((view) => Array.from(view.querySelectorAll(PICTURE)));
   const handles = Array.from(document.querySelectorAll('.widget-slider .noUi-handle'));
   const usable = handles.filter((handle) => handle.checkVisibility(
       {opacityProperty: true, visibilityProperty: true}) && !handle.closest('[disabled]'));
@@ -105,7 +108,9 @@ PANELS_STATE_JS = r"""
     panels: views.length,
     sliders: usable.length,
     unusable: handles.length - usable.length,
-    imagesDecoded: images.every((img) => img.complete && img.naturalWidth > 0),
+    imagesDecoded: images.every((img) => (img.tagName === 'CANVAS'
+        ? Number(img.dataset.klPainted || 0) > 0 : img.complete && img.naturalWidth > 0)),
+    canvases: images.filter((img) => img.tagName === 'CANVAS').length,
   };
 }
 """
@@ -118,13 +123,15 @@ PANELS_READY_JS = f"""
 """
 
 # Before one key press: remember the slider's image and arm two listeners, one for the key
-# (start time) and one for the image's next load with a new source (end time, once decoded and
-# a frame later, i.e. when the browser paints it).
+# (start time) and one for the picture's next change (end time, a frame later, i.e. when the
+# browser paints it): an <img>'s load with a new source, once decoded, or the panel canvas'
+# kl-painted event, which its front end sends right after drawing the new state.
 ARM_MOVE_JS = r"""
 (handle) => {
+  const PICTURE = 'img, canvas.kl-panel-canvas';
   let box = handle.closest('.widget-slider');
-  while (box && !box.querySelector('img')) box = box.parentElement;
-  const img = box && box.querySelector('img');
+  while (box && !box.querySelector(PICTURE)) box = box.parentElement;
+  const img = box && box.querySelector(PICTURE);
   const label = handle.closest('.widget-slider').querySelector('.widget-label');
   const info = {
     label: label ? label.textContent.trim() : '?',
@@ -139,6 +146,16 @@ ARM_MOVE_JS = r"""
   const oldSrc = img.src;
   document.addEventListener('keydown', () => { move.start = performance.now(); },
                             {capture: true, once: true});
+  if (img.tagName === 'CANVAS') {
+    img.addEventListener('kl-painted', () => {
+      requestAnimationFrame(() => {
+        move.latency = performance.now() - move.start;
+        move.hash = window.__klImageHash(img);
+      });
+    }, {once: true});
+    info.hash = window.__klImageHash(img);
+    return info;
+  }
   const onLoad = async () => {
     if (img.src === oldSrc) return;
     img.removeEventListener('load', onLoad);
@@ -159,8 +176,8 @@ IMAGE_HASH_JS = r"""
 (() => {
   window.__klImageHash = (img) => {
     const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
+    canvas.width = img.naturalWidth || img.width;  // an <img> or a <canvas>
+    canvas.height = img.naturalHeight || img.height;
     const ctx = canvas.getContext('2d');
     ctx.drawImage(img, 0, 0);
     const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
@@ -180,10 +197,16 @@ class SliderTiming:
     notebook: str
     slider: str
     latencies: list[float] = field(default_factory=list)
+    settle: float | None = None  # ms from the last key of a burst to the last repaint
 
     @property
     def median(self) -> float:
         return statistics.median(self.latencies)
+
+    @property
+    def p95(self) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
     @property
     def worst(self) -> float:
@@ -233,14 +256,16 @@ def wait_for_panels(page: Page, expected: ExpectedPanels) -> None:
         ) from exc
 
 
-def move_every_slider(page: Page, where: str, notebook: str) -> list[SliderTiming]:
+def move_every_slider(page: Page, where: str, notebook: str, moves: int = MOVES_PER_SLIDER,
+                      burst: int = 0) -> list[SliderTiming]:
     """Move each usable slider by one step, ``MOVES_PER_SLIDER`` times, with the keyboard on its handle.
 
     Each move must produce a new, different image within ``MOVE_TIMEOUT_MS`` and no kernel error.
     A slider at the end of its range steps back instead, so every key press is a real change.
     Returns one timing per slider moved: the caller asserts that this is every slider the
     notebook has (``len(timings) == expected.sliders``), so a slider that vanished, hides or is
-    disabled fails the test instead of being skipped.
+    disabled fails the test instead of being skipped. With ``burst`` > 0, each slider then gets
+    that many keys 30 ms apart, and its ``settle`` time is measured (:func:`settle_after_burst`).
     """
     # Forget kernel messages from before: on connecting, the widget manager asks a fresh kernel
     # (ipywidgets not imported yet) for widget state, and the kernel logs "No such comm".
@@ -251,7 +276,7 @@ def move_every_slider(page: Page, where: str, notebook: str) -> list[SliderTimin
         handle = page.locator(f'[data-kl-slider="{i}"]')
         assert handle.count() == 1, f"{notebook}: slider {i} of {count} is no longer in the page"
         timing = None
-        for _ in range(MOVES_PER_SLIDER):
+        for _ in range(moves):
             info = handle.evaluate(ARM_MOVE_JS)
             if timing is None:
                 timing = SliderTiming(where, notebook, info["label"])
@@ -278,15 +303,71 @@ def move_every_slider(page: Page, where: str, notebook: str) -> list[SliderTimin
                 f"{notebook}: slider {info['label']!r}: {key} from {info['value']} left the figure unchanged"
             )
             timing.latencies.append(move["latency"])
+        if burst:
+            timing.settle = settle_after_burst(page, handle, notebook, burst)
         timings.append(timing)
     # Every move above was answered by the kernel, so the watcher must have seen those replies;
     # if it saw none, its parser no longer understands the protocol and kernel errors go unseen.
-    moves = len(timings) * MOVES_PER_SLIDER
+    moves = len(timings) * moves
     replies = page.evaluate("() => window.__klCommReplies")
     assert not moves or replies > 0, (
         f"{notebook}: {moves} slider moves, but the kernel watcher saw no reply to a widget message"
     )
     return timings
+
+
+# Count every repaint of a slider's picture and remember when the last one happened (a panel
+# canvas' kl-painted event, or an <img>'s load), and when the slider's value last changed (the
+# handle's aria-valuenow; a key at the end of the range changes nothing).
+ARM_BURST_JS = r"""
+(handle) => {
+  const PICTURE = 'img, canvas.kl-panel-canvas';
+  let box = handle.closest('.widget-slider');
+  while (box && !box.querySelector(PICTURE)) box = box.parentElement;
+  const img = box.querySelector(PICTURE);
+  const burst = {paints: 0, lastPaint: null, lastKey: null};
+  window.__klBurst = burst;
+  const observer = new MutationObserver(() => { burst.lastKey = performance.now(); });
+  observer.observe(handle, {attributes: true, attributeFilter: ['aria-valuenow']});
+  const onPaint = () => requestAnimationFrame(() => {
+    burst.paints += 1;
+    burst.lastPaint = performance.now();
+  });
+  img.addEventListener(img.tagName === 'CANVAS' ? 'kl-painted' : 'load', onPaint);
+  burst.stop = () => {
+    observer.disconnect();
+    img.removeEventListener(img.tagName === 'CANVAS' ? 'kl-painted' : 'load', onPaint);
+  };
+}
+"""
+
+BURST_GAP_MS = 30
+QUIET_MS = 1000
+
+
+def settle_after_burst(page: Page, handle: Any, notebook: str, keys: int) -> float:
+    """Press ``keys`` arrow keys 30 ms apart on a slider; ms from its last change to the last repaint.
+
+    The picture has settled when it has not repainted for ``QUIET_MS``. The keys go right, or
+    left from the upper half of the range; a slider with fewer steps stops at its end, and the
+    time counts from the last key that changed its value.
+    """
+    value = float(handle.get_attribute("aria-valuenow"))
+    low, high = float(handle.get_attribute("aria-valuemin")), float(handle.get_attribute("aria-valuemax"))
+    key = "ArrowLeft" if value > (low + high) / 2 else "ArrowRight"
+    handle.evaluate(ARM_BURST_JS)
+    for _ in range(keys):
+        handle.press(key)
+        page.wait_for_timeout(BURST_GAP_MS)  # the protocol: keys 30 ms apart
+    page.wait_for_function(
+        f"() => window.__klBurst.lastPaint !== null && window.__klBurst.lastPaint > window.__klBurst.lastKey"
+        f" && performance.now() - window.__klBurst.lastPaint > {QUIET_MS}",
+        timeout=MOVE_TIMEOUT_MS, polling=100,
+    )
+    burst = page.evaluate("() => { window.__klBurst.stop(); const {paints, lastPaint, lastKey} ="
+                          " window.__klBurst; return {paints, lastPaint, lastKey}; }")
+    assert burst["paints"] > 0, f"{notebook}: a burst of {keys} keys repainted nothing"
+    return burst["lastPaint"] - burst["lastKey"]
 
 
 # The element that has the keyboard focus: its slider number (data-kl-slider), if it is a handle.

@@ -45,6 +45,8 @@ STOP_TIMEOUT_S = 10.0
 
 #: Filled by the tests, printed by conftest.pytest_terminal_summary.
 TIMINGS: list[SliderTiming] = []
+#: Filled by test_latency.py: (browser path, PNG path) per slider, printed the same way.
+LATENCY: list[tuple[SliderTiming, SliderTiming]] = []
 SKIP_REASONS: list[str] = []
 
 
@@ -115,6 +117,7 @@ class Server:
         self.token = secrets.token_hex(16)
         self.base = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / f"{name}.log"
+        self.workdir = workdir
         env = dict(os.environ)
         for var in ("JUPYTER_RUNTIME_DIR", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "IPYTHONDIR"):
             env[var] = str(workdir / var.lower())

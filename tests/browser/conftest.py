@@ -24,6 +24,7 @@ import pytest
 from browser_page import IMAGE_HASH_JS, TARGET_LATENCY_MS, WATCH_KERNEL_JS
 from browser_servers import (
     CHROMIUM_ARGS,
+    LATENCY,
     SKIP_REASONS,
     START_TIMEOUT_S,
     TIMINGS,
@@ -137,6 +138,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print slider-to-pixels latencies (and why browser tests were skipped, if they were)."""
     for reason in dict.fromkeys(SKIP_REASONS):
         terminalreporter.write_line(f"SKIPPED browser tests: {reason}", yellow=True)
+    if LATENCY:
+        _latency_table(terminalreporter)
     if not TIMINGS:
         return
     terminalreporter.section("slider latency: key press -> new image painted (real browser)")
@@ -151,3 +154,27 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             f"{t.where:<10} {t.notebook:<{width}}  {t.slider[:26]:<26} {len(t.latencies):>5}"
             f" {t.median:6.0f}ms {t.worst:6.0f}ms  {mark}"
         )
+
+
+#: Targets of the browser-drawn path (issue 15): key -> painted median and p95, settle after a burst.
+TARGETS_MS = {"median": 40.0, "p95": 60.0, "settle": 80.0}
+
+
+def _latency_table(terminalreporter: pytest.TerminalReporter) -> None:
+    """Both paths of every slider side by side (tests/browser/test_latency.py), in ms."""
+    terminalreporter.section("slider latency, same session: browser-drawn vs PNG path (Voila explorer)")
+    terminalreporter.write_line(
+        f"{'slider':<26} {'moves':>5} | {'browser: med':>12} {'p95':>5} {'settle':>6} |"
+        f" {'png: med':>8} {'p95':>5} {'settle':>6} | targets med<=40 p95<=60 settle<=80"
+    )
+    met = 0
+    for fast, png in LATENCY:
+        ok = (fast.median <= TARGETS_MS["median"] and fast.p95 <= TARGETS_MS["p95"]
+              and fast.settle <= TARGETS_MS["settle"])
+        met += ok
+        terminalreporter.write_line(
+            f"{fast.slider[:26]:<26} {len(fast.latencies):>5} | {fast.median:10.0f}ms {fast.p95:3.0f}ms"
+            f" {fast.settle:4.0f}ms | {png.median:6.0f}ms {png.p95:3.0f}ms {png.settle:4.0f}ms |"
+            f" {'PASS' if ok else 'MISS'}"
+        )
+    terminalreporter.write_line(f"{met} of {len(LATENCY)} sliders meet every target on the browser path")

@@ -112,8 +112,8 @@ KNOWN_UPSTREAM_VIOLATIONS_LAB: set[tuple[str, str]] = {
     ("scrollable-region-focusable", "notebook text"),  # a wide Markdown cell's scrolling box
     ("image-alt", "notebook output picture"),  # JupyterLab ignores the PNG output's alt metadata
     ("aria-input-field-name", "ipywidgets slider"),  # the handle has no name (the Voilà shim adds it)
-    ("image-alt", "ipywidgets Image"),  # the Image widget has no alt (the Voilà shim adds it)
 }
+# (The Image widget's missing alt is gone: live panels are a canvas named by its aria-label.)
 
 # The index of the active cell, and whether the notebook is in command mode.
 ACTIVE_CELL_JS = r"""

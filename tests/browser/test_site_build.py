@@ -7,6 +7,7 @@ browser's view of the same build is in test_site_pages.py.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import re
 
@@ -157,7 +158,8 @@ def test_the_helpers_a_lesson_uses_link_to_the_api_reference(site_build: Path, l
 def test_lite_registers_the_widget_manager_and_the_kernel(site_build: Path):
     config = json.loads((site_build / LITE / "jupyter-lite.json").read_text())["jupyter-config-data"]
     names = {ext["name"] for ext in config["federated_extensions"]}
-    assert names == {"@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-kernel-extension"}
+    assert names == {"@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-kernel-extension",
+                     "anywidget"}
     for ext in config["federated_extensions"]:
         assert (site_build / LITE / "extensions" / ext["name"] / ext["load"]).exists()
 
@@ -174,6 +176,11 @@ def test_lite_package_index_holds_the_course_wheel(site_build: Path):
     (release,) = index["kl-helpers"]["releases"][version]
     assert release["filename"] == f"kl_helpers-{version}-py3-none-any.whl"
     assert (lite / "pypi" / release["filename"]).stat().st_size == release["size"]
+    # Its runtime dependencies that Pyodide does not ship, as pure-Python wheels (no network there).
+    for name in ("anywidget", "psygnal", "typing-extensions"):
+        (release,) = index[name]["releases"][importlib.metadata.version(name)]
+        assert release["filename"].endswith("-py3-none-any.whl"), release
+        assert (lite / "pypi" / release["filename"]).stat().st_size == release["size"]
 
 
 def test_lite_contents_are_the_committed_notebooks(site_build: Path):

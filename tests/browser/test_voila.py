@@ -52,9 +52,10 @@ SLIDER_NAMES_JS = r"""
 
 # Each panel picture's alt (set by the shim) and the panel's hidden text alternative after it.
 IMAGE_ALTS_JS = r"""
-() => Array.from(document.querySelectorAll('img.widget-image')).map((img) => {
-  const hidden = img.nextElementSibling;
-  return {alt: img.getAttribute('alt'),
+() => Array.from(document.querySelectorAll('img.widget-image, canvas.kl-panel-canvas')).map((img) => {
+  // A panel canvas is inside its widget view: the hidden copy follows that view.
+  const hidden = img.tagName === 'CANVAS' ? img.parentElement.nextElementSibling : img.nextElementSibling;
+  return {alt: img.getAttribute(img.tagName === 'CANVAS' ? 'aria-label' : 'alt'),
           text: hidden ? hidden.textContent.replace(/\s+/g, ' ').trim() : null,
           hidden: hidden ? hidden.getAttribute('aria-hidden') : null};
 })

@@ -6,6 +6,8 @@
 //   alt = the panel's text alternative, which the panel writes into a visually hidden HTML widget
 //   right after the picture (class kl-panel-alt), or else the img's title; that hidden copy is
 //   then aria-hidden, so the text is read once. Both are kept current as the picture changes.
+//   A panel drawn in the browser (canvas.kl-panel-canvas, role="img") names itself with
+//   aria-label; its hidden copy, after the canvas' widget view, is made aria-hidden the same way.
 // Widgets render after the page loads and re-render their values, so a MutationObserver repairs
 // every new or changed element. tests/browser/test_voila.py checks the result with axe-core.
 (() => {
@@ -30,9 +32,14 @@
       setIfChanged(img, "alt", img.getAttribute("title") || "");
     }
   };
+  const fixCanvas = (canvas) => {
+    const hidden = canvas.parentElement && canvas.parentElement.nextElementSibling;
+    if (hidden && hidden.classList.contains("kl-panel-alt")) setIfChanged(hidden, "aria-hidden", "true");
+  };
   const repair = () => {
     document.querySelectorAll('.widget-slider [role="slider"]').forEach(fixSlider);
     document.querySelectorAll("img.widget-image").forEach(fixImage);
+    document.querySelectorAll("canvas.kl-panel-canvas").forEach(fixCanvas);
   };
   let queued = false;
   const schedule = () => {
