@@ -174,7 +174,7 @@ def wrap_solutions(cells: list[dict]) -> list[dict]:
     return out
 
 
-#: A lesson's link to its Chinese twin (notebooks/zh/); the site holds the English edition only.
+#: A page's link to its Chinese twin (notebooks/zh/); the site holds the English edition only.
 CHINESE_LINK = re.compile(r"\]\((zh/[^)\s]+)\)")
 
 
@@ -360,7 +360,11 @@ def stage(book: Path) -> dict:
     shutil.copy(NOTEBOOKS / "explorer.ipynb", book / "explorer.ipynb")
     pages["explorer"] = page_settings("explorer", "notebooks/explorer.ipynb", True)
     for page in reference_pages():
-        shutil.copy(page, book / page.name)
+        nb = load(page)
+        for cell in nb["cells"]:  # the notation card links its Chinese twin too
+            if cell["cell_type"] == "markdown" and CHINESE_LINK.search(copies.text(cell)):
+                cell["source"] = CHINESE_LINK.sub(chinese_edition_link, copies.text(cell))
+        write(nb, book / page.name)
         pages[page.stem] = page_settings(page.stem, f"notebooks/{page.name}", False)
     for name in DOC_PAGES:
         (book / f"{name}.md").write_text(doc_page(name), encoding="utf-8")

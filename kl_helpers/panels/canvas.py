@@ -318,7 +318,8 @@ def _font_height_metrics(path: str, size: float, dpi: float) -> tuple[float, flo
     for table_name, gap, ascent, descent in (("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
                                              ("hhea", "lineGap", "ascent", "descent")):
         table = font.get_sfnt_table(table_name)
-        if table is not None:
+        # matplotlib 3.10's FT2Font gives an OS/2 table without the sTypo* entries: use hhea.
+        if table is not None and all(key in table for key in (ascent, descent, gap)):
             return table[ascent] * scale, -table[descent] * scale, table[gap] * scale
     raise Unsupported(f"a font without height metrics ({path})")
 
@@ -326,6 +327,11 @@ def _font_height_metrics(path: str, size: float, dpi: float) -> tuple[float, flo
 @functools.lru_cache(maxsize=64)
 def _font_path(prop: Any) -> str:
     return fontManager._find_fonts_by_props(prop)[0]
+
+
+#: The browser lays plain texts out with matplotlib 3.11's rules (Text.get_linespacing, the
+#: OS/2 typographic metrics); with an older matplotlib, texts go through ``Text.draw`` instead.
+_BROWSER_TEXT_LAYOUT = hasattr(Text, "get_linespacing")
 
 
 def _record_text(recorder: SceneRecorder, text: Text) -> bool:
@@ -377,7 +383,7 @@ def record(artists: list[Any], agg: Any) -> tuple[list[dict[str, Any]], bytes]:
     """Draw ``artists`` (in order) through a :class:`SceneRecorder`; return the items and coordinates."""
     recorder = SceneRecorder(agg)
     for artist in artists:
-        if not (isinstance(artist, Text) and _record_text(recorder, artist)):
+        if not (_BROWSER_TEXT_LAYOUT and isinstance(artist, Text) and _record_text(recorder, artist)):
             artist.draw(recorder)
     return recorder.items, recorder.buffer()
 
