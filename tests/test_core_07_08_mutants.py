@@ -5,7 +5,7 @@ vae) were added with lessons 00, 07 and 08; mutmut (CONTRIBUTING.md, "Mutation t
 mutants alive that changed an error message, a boundary (``<`` against ``<=``), a default or a
 rarely used branch. Each test here checks a documented property against an independent reference
 (a hand computation, scipy, a brute-force search); error messages are user-facing and pinned in
-full. Fast: well under a second in all.
+full. Fast: about a second in all.
 """
 
 from __future__ import annotations
