@@ -140,3 +140,25 @@ def test_example_figures_match_the_plot_functions():
 def test_the_footer_links_back_to_07(cells):
     footer = cells[-1].source
     assert footer.startswith("---") and "(07_how_big_is_kl.ipynb)" in footer and "(index.ipynb)" in footer
+
+
+def test_claims_rows_point_at_asserting_cells():
+    # docs/claims.md: in the tables of lessons 07 and 08, every lesson "cell N" (not a solutions,
+    # picture or figure cell) must be a code cell of the committed notebook that asserts.
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "docs" / "claims.md").read_text(encoding="utf-8")
+    for name in ("07_how_big_is_kl", "08_kl_as_a_loss"):
+        section = text.split(f"## Claims of `{name}.ipynb`")[1].split("\n## ")[0]
+        cells = nbformat.read(root / "notebooks" / f"{name}.ipynb", as_version=4).cells
+        checked = 0
+        for row in (line for line in section.splitlines() if line.startswith("| ")):
+            checked_by = row.rsplit(" | ", 1)[-1]
+            for match in re.finditer(r"(solutions |picture |figure )?cells? ((?:\d+(?:, | and |–))*\d+)",
+                                     checked_by):
+                if match.group(1):
+                    continue
+                for number in re.findall(r"\d+", match.group(2)):
+                    cell = cells[int(number)]
+                    assert cell.cell_type == "code" and "assert" in cell.source, (name, number, row[:60])
+                    checked += 1
+        assert checked >= 20, name
