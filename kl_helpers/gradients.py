@@ -177,9 +177,9 @@ def estimator_gradient_terms(
     \nabla D_{KL}(p\|q_\theta)` for ``k3``. (Conditions: p > 0 wherever q_θ > 0, so that
     D_KL(q_θ‖p) is finite, and for the ``k3`` rows with samples from q also q_θ > 0 wherever
     p > 0, else :math:`E_q[r] = P_p(q_\theta > 0) < 1` and the k3 value and gradients are
-    biased; both hold for normals. The ``k3`` terms have finite variance only when :math:`\tfrac12 < \sigma^2/s^2 < 2`;
-    near those limits :math:`r` has heavy tails, the mean converges slowly and its standard
-    error is itself unreliable.)
+    biased; both hold for normals. The ``k3`` terms have finite variance only when
+    :math:`\tfrac12 < \sigma^2/s^2 < 2`; near those limits :math:`r` has heavy tails, the mean
+    converges slowly and its standard error is itself unreliable.)
 
     Examples
     --------
