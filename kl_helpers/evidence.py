@@ -253,7 +253,7 @@ def neyman_pearson_beta_bernoulli(theta_p: float, theta_q: float, n: int, epsilo
 def stein_log_beta_bernoulli(
     theta_p: float, theta_q: float, n: ArrayLike, epsilon: float = 0.05
 ) -> float | np.ndarray:
-    r"""ln β_N of the best fixed-N test of coin p against coin q that wrongly rejects p at most ε.
+    r"""ln β_N of the count-only, non-randomised test of coin p against coin q at level ε.
 
     β_N is the probability of accepting ``p`` when the N flips come from ``q``, for the test of
     :func:`stein_test_bernoulli`; computed exactly, for each N given.
