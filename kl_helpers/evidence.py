@@ -23,6 +23,7 @@ __all__ = [
     "SPRTResult",
     "SteinTest",
     "bernoulli_log_ratio",
+    "neyman_pearson_beta_bernoulli",
     "sprt",
     "stein_log_beta_bernoulli",
     "stein_test_bernoulli",
@@ -102,7 +103,7 @@ def _log_binomial_pmf(n: int, theta: float) -> np.ndarray:
 
 @dataclass(frozen=True)
 class SteinTest:
-    """The best fixed-N test of coin p against coin q at level ε (see :func:`stein_test_bernoulli`).
+    """The best count-only, non-randomised test of p against q at level ε (:func:`stein_test_bernoulli`).
 
     Attributes
     ----------
@@ -123,11 +124,14 @@ class SteinTest:
 
 
 def stein_test_bernoulli(theta_p: float, theta_q: float, n: int, epsilon: float = 0.05) -> SteinTest:
-    r"""The best fixed-N test of coin p against coin q that wrongly rejects p with probability at most ε.
+    r"""The best count-only, non-randomised test of coin p against coin q at level ε.
 
-    The test sees n flips and decides "p" or "q". It may reject ``p`` when the flips come from
-    ``p`` with probability at most ``epsilon``; among such tests (deterministic ones: no extra
-    coin is tossed to break ties) the likelihood-ratio test makes the other error smallest. That
+    The test sees n flips and decides "p" or "q" from the number of heads alone, without tossing
+    an extra coin. It may reject ``p`` when the flips come from ``p`` with probability at most
+    ``epsilon``; among such tests the likelihood-ratio threshold on the count makes the other
+    error smallest. It usually leaves part of the budget unused (α < ε); tests that may reject
+    some sequences of the boundary count, or randomise there, do better:
+    :func:`neyman_pearson_beta_bernoulli`. That
     error, accepting ``p`` when the flips come from ``q``, is β; it is computed exactly from the
     binomial distribution, in log space (β may be far below the smallest float).
 
@@ -159,8 +163,8 @@ def stein_test_bernoulli(theta_p: float, theta_q: float, n: int, epsilon: float 
     The log-likelihood ratio of n flips with k heads is
     :math:`k \ln\frac{\theta_p}{\theta_q} + (n-k)\ln\frac{1-\theta_p}{1-\theta_q}`, monotone
     in k, so the test rejects p on the counts least favourable to p, as many as the budget ε
-    allows (the Neyman–Pearson lemma: no other test with the same bound on the first error has
-    a smaller β, apart from randomised tests that spend the budget's remainder).
+    allows. The Neyman–Pearson optimum over all tests spends the budget's remainder on the
+    boundary count and has a smaller β (:func:`neyman_pearson_beta_bernoulli`).
 
     Examples
     --------
@@ -183,10 +187,73 @@ def stein_test_bernoulli(theta_p: float, theta_q: float, n: int, epsilon: float 
     return SteinTest(size, accepts, alpha, float(logsumexp(log_q[accepts])))
 
 
+def neyman_pearson_beta_bernoulli(theta_p: float, theta_q: float, n: int, epsilon: float = 0.05
+                                  ) -> tuple[float, float]:
+    r"""Smallest β of any test of coin p against coin q that wrongly rejects p with probability ≤ ε.
+
+    Unlike :func:`stein_test_bernoulli`, which only looks at the number of heads and never
+    randomises, the tests here may also reject *some* of the sequences with the boundary count
+    (all sequences with k heads are equally likely under p, and under q), or reject that count
+    with a probability γ (a randomised test). Both spend the whole budget ε, so β is smaller.
+
+    Parameters
+    ----------
+    theta_p, theta_q : float
+        Probability of heads under ``p`` and under ``q``, strictly between 0 and 1, different.
+    n : int
+        Number of flips, >= 1.
+    epsilon : float, default 0.05
+        The largest allowed probability of rejecting ``p`` when the data come from ``p``, in (0, 1).
+
+    Returns
+    -------
+    beta_sequences : float
+        Smallest β over all acceptance regions (sets of the 2**n sequences; Cover & Thomas's
+        :math:`\beta_n^\varepsilon`): the boundary count's sequences are rejected one by one,
+        as many as the budget allows.
+    beta_randomised : float
+        Smallest β over randomised tests: the Neyman–Pearson test, which rejects the boundary
+        count with probability γ chosen so that α = ε exactly.
+
+    See Also
+    --------
+    stein_test_bernoulli : the best test that depends on the count only and does not randomise.
+
+    Notes
+    -----
+    By the Neyman–Pearson lemma the optimum rejects the outcomes with the smallest likelihood
+    ratio p/q first. For i.i.d. flips that ratio depends on the count only, so the optimal
+    region is :func:`stein_test_bernoulli`'s plus part of the next count. Computed in linear
+    space: meant for moderate n (β above the smallest float).
+
+    Examples
+    --------
+    >>> seq, rand = neyman_pearson_beta_bernoulli(0.5, 0.8, 10)
+    >>> round(seq, 4), round(rand, 4)
+    (0.3558, 0.3544)
+    """
+    test = stein_test_bernoulli(theta_p, theta_q, n, epsilon)
+    tp, tq = _coin_pair(theta_p, theta_q)
+    eps = float(epsilon)
+    beta = math.exp(test.log_beta)
+    accepted = np.flatnonzero(test.accepts_p)
+    if accepted.size == 0:
+        return beta, beta
+    slope = math.log(tp / tq) - math.log((1 - tp) / (1 - tq))
+    k = int(accepted.max() if slope < 0 else accepted.min())  # the accepted count least favourable to p
+    pmf_p = math.exp(_log_binomial_pmf(test.n, tp)[k])
+    pmf_q = math.exp(_log_binomial_pmf(test.n, tq)[k])
+    count = math.comb(test.n, k)  # sequences with k heads, each with probability pmf/count
+    spare = max(eps - test.alpha, 0.0)
+    gamma = min(spare / pmf_p, 1.0)
+    rejected_sequences = min(math.floor(spare / (pmf_p / count) * (1 + 1e-12)), count)
+    return beta - rejected_sequences * pmf_q / count, beta - gamma * pmf_q
+
+
 def stein_log_beta_bernoulli(
     theta_p: float, theta_q: float, n: ArrayLike, epsilon: float = 0.05
 ) -> float | np.ndarray:
-    r"""ln β_N of the best fixed-N test of coin p against coin q that wrongly rejects p at most ε.
+    r"""ln β_N of the count-only, non-randomised test of coin p against coin q at level ε.
 
     β_N is the probability of accepting ``p`` when the N flips come from ``q``, for the test of
     :func:`stein_test_bernoulli`; computed exactly, for each N given.

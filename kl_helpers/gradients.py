@@ -15,6 +15,10 @@ gradient is taken:
   - ``method="score"``: the score-function (REINFORCE) gradient of :math:`E_{q_\theta}[k]`, the
     term :math:`k\,\nabla_\theta \ln q_\theta(x)` added to the fixed-sample derivative;
   - ``method="reparam"``: the pathwise gradient through :math:`x = \theta + s\varepsilon`;
+  - ``method="reward"``: only :math:`k\,\nabla_\theta \ln q_\theta(x)`, with no gradient through
+    :math:`k` ("k in the reward" in RL). For ``k1`` it has the score-function gradient's mean,
+    since :math:`E_q[\nabla k_1] = 0`; for ``k3`` its mean is
+    :math:`\nabla D_{KL}(q_\theta\|p) - \nabla D_{KL}(p\|q_\theta)`: biased;
 
 * ``sample_from="p"``: draws from the reference, estimating :math:`D_{KL}(p \| q_\theta)` with
   :math:`r = q_\theta(x)/p(x)`; the samples do not depend on :math:`\theta`, so the only gradient is
@@ -44,7 +48,7 @@ __all__ = ["GRADIENT_METHODS", "GRADIENT_RECIPES", "SAMPLE_SOURCES", "estimator_
            "grad_kl_normal_normal", "gradient_estimator_table", "mean_and_se"]
 
 #: How the gradient of a sampled loss is taken (see the module docstring).
-GRADIENT_METHODS = ("loss", "score", "reparam")
+GRADIENT_METHODS = ("loss", "score", "reparam", "reward")
 #: Where the samples come from: the model ``"q"`` or the reference ``"p"``.
 SAMPLE_SOURCES = ("q", "p")
 #: Every (sample_from, method, estimator) that :func:`gradient_estimator_table` compares.
@@ -135,7 +139,7 @@ def estimator_gradient_terms(
     sample_from : {"q", "p"}, default "q"
         Draw from the model (estimating :math:`D_{KL}(q_\theta\|p)`) or from the reference
         (estimating :math:`D_{KL}(p\|q_\theta)`).
-    method : {"loss", "score", "reparam"}, default "loss"
+    method : {"loss", "score", "reparam", "reward"}, default "loss"
         How the gradient is taken (module docstring). With ``sample_from="p"`` only ``"loss"``.
 
     Returns
@@ -160,6 +164,7 @@ def estimator_gradient_terms(
     q, loss                 :math:`s(x)` (mean 0)                  :math:`(1 - r)\,s(x)`
     q, score                :math:`(k_1 + 1)\,s(x)`                :math:`(k_3 + 1 - r)\,s(x)`
     q, reparam              :math:`(x - m)/\sigma^2`               :math:`(1 - r)(x - m)/\sigma^2`
+    q, reward               :math:`k_1\,s(x)`                      :math:`k_3\,s(x)`
     p, loss                 :math:`-s(x)`                          :math:`(r - 1)\,s(x)`
     ======================  =====================================  ==========================================
 
@@ -167,10 +172,14 @@ def estimator_gradient_terms(
     :math:`-E_q[r\,s] = -E_p[s] = \nabla_\theta D_{KL}(p\|q_\theta)`, the gradient of the **forward**
     KL although the value estimates the reverse one; ``score`` and ``reparam`` are unbiased for
     :math:`\nabla_\theta D_{KL}(q_\theta\|p)`; both ``p`` rows are unbiased for
-    :math:`\nabla_\theta D_{KL}(p\|q_\theta)`. (Conditions: p > 0 wherever q_θ > 0, true for
-    normals. The ``k3`` terms have finite variance only when :math:`\tfrac12 < \sigma^2/s^2 < 2`;
-    near those limits :math:`r` has heavy tails, the mean converges slowly and its standard
-    error is itself unreliable.)
+    :math:`\nabla_\theta D_{KL}(p\|q_\theta)`; ``q, reward`` has mean
+    :math:`\nabla D_{KL}(q_\theta\|p)` for ``k1`` and :math:`\nabla D_{KL}(q_\theta\|p) -
+    \nabla D_{KL}(p\|q_\theta)` for ``k3``. (Conditions: p > 0 wherever q_θ > 0, so that
+    D_KL(q_θ‖p) is finite, and for the ``k3`` rows with samples from q also q_θ > 0 wherever
+    p > 0, else :math:`E_q[r] = P_p(q_\theta > 0) < 1` and the k3 value and gradients are
+    biased; both hold for normals. The ``k3`` terms have finite variance only when
+    :math:`\tfrac12 < \sigma^2/s^2 < 2`; near those limits :math:`r` has heavy tails, the mean
+    converges slowly and its standard error is itself unreliable.)
 
     Examples
     --------
@@ -214,6 +223,8 @@ def estimator_gradient_terms(
     if how == "reparam":
         return weight * (x - m) / sig**2  # along x = θ + sε, d(-ln r)/dθ = (x - m)/σ²
     fixed = weight * score
+    if how == "reward":
+        return k * score  # no gradient through k itself
     return fixed if how == "loss" else fixed + k * score
 
 

@@ -65,8 +65,9 @@ def mutual_information(joint: ArrayLike, base: float = math.e) -> float:
               = D_{KL}\bigl(p(x,y)\,\|\,p(x)\,p(y)\bigr),
 
     the divergence of the joint distribution from the product of its own marginals (the joint
-    distribution X and Y would have if they were independent). The product is positive wherever
-    the joint is, so I(X; Y) is always finite.
+    distribution X and Y would have if they were independent). For a finite table (finite
+    alphabets) it is finite, at most min(H(X), H(Y)); with infinitely many values it can be
+    infinite (I(X; X) = H(X)).
 
     Introduced in ``07_how_big_is_kl.ipynb``.
 

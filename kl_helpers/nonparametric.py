@@ -6,8 +6,10 @@ let :math:`\rho_k(i)` be the distance from :math:`x_i` to its k-th nearest neigh
 
 .. math:: \widehat D_{KL}(p\|q) = \frac dn \sum_{i=1}^n \ln\frac{\nu_k(i)}{\rho_k(i)} + \ln\frac{m}{n - 1}
 
-is asymptotically unbiased and mean-square consistent for continuous densities (Wang, Kulkarni &
-Verdú 2009; Pérez-Cruz 2008 for k = 1), though biased for any finite n.
+is asymptotically unbiased and mean-square consistent as n, m → ∞ with k fixed, for two
+independent i.i.d. samples without ties from continuous densities that meet integrability
+conditions (Wang, Kulkarni & Verdú 2009; Pérez-Cruz 2008, for fixed k; Bulinski & Dimitrov 2019
+cover Gaussians among others), though biased for any finite n.
 
 Why not plug the samples in directly? The empirical distribution :math:`\hat p = \frac1n\sum_i
 \delta_{x_i}` puts probability :math:`1/n` on single points, which a density :math:`q` gives
@@ -192,7 +194,7 @@ def binned_plugin_kl(
 
     See Also
     --------
-    knn_kl_estimate : A consistent estimate from samples of both distributions.
+    knn_kl_estimate : An estimate from samples of both distributions, consistent under conditions.
 
     Examples
     --------

@@ -241,3 +241,30 @@ def test_the_ladder_is_nearly_even_on_a_log_scale():
     assert GUESS_LADDER[0] == 0.001 and GUESS_LADDER[-1] == 20.0 and 0.1 in GUESS_LADDER
     assert np.all(steps > 0.1) and np.all(steps < 0.23)
     assert all(g in GUESS_LADDER for g in (0.01, 0.1, 1.0, 5.0))  # the lesson's landmarks
+
+
+@pytest.mark.parametrize(("theta_p", "theta_q"), [(0.5, 0.8), (0.8, 0.5), (0.3, 0.1)])
+@pytest.mark.parametrize("n", [1, 6, 10, 20])
+@pytest.mark.parametrize("eps", [0.01, 0.05, 0.3])
+def test_neyman_pearson_beta_is_the_optimum_over_sequences(theta_p, theta_q, n, eps):
+    # Brute force over sequences: sort all 2**n sequences by p/q and reject from the smallest
+    # ratio on while alpha stays within eps (by sequence), then a fraction of the next (randomised).
+    heads = np.array([bin(i).count("1") for i in range(2**n)])
+    pp = theta_p**heads * (1 - theta_p) ** (n - heads)
+    pq = theta_q**heads * (1 - theta_q) ** (n - heads)
+    order = np.argsort(pp / pq, kind="stable")
+    alpha = np.cumsum(pp[order])
+    m = int(np.searchsorted(alpha, eps * (1 + 1e-12), side="right"))
+    beta_seq = pq.sum() - pq[order[:m]].sum()
+    spare = eps - (alpha[m - 1] if m else 0.0)
+    beta_rand = beta_seq - (spare / pp[order[m]] * pq[order[m]] if m < 2**n else 0.0)
+    seq, rand = kh.neyman_pearson_beta_bernoulli(theta_p, theta_q, n, eps)
+    assert seq == pytest.approx(beta_seq, rel=1e-9, abs=1e-15)
+    assert rand == pytest.approx(beta_rand, rel=1e-9, abs=1e-15)
+    assert rand <= seq <= math.exp(kh.stein_test_bernoulli(theta_p, theta_q, n, eps).log_beta) + 1e-15
+
+
+def test_neyman_pearson_beta_at_ten_flips_is_about_three_times_the_exponent():
+    seq, rand = kh.neyman_pearson_beta_bernoulli(0.5, 0.8, 10)
+    d = kh.kl_divergence([0.5, 0.5], [0.2, 0.8])
+    assert 3 < rand / math.exp(-10 * d) < 3.5 and 3 < seq / math.exp(-10 * d) < 3.5

@@ -102,6 +102,19 @@ def test_the_k3_loss_claim_with_its_conditions():
     assert abs(value - kh.kl_normal_normal(1.0, 1.0, 0.0, math.sqrt(0.8))) < 0.01
     grad = np.mean(-np.expm1(log_r) * (x - 1.0))  # (1 - r) times the score
     assert abs(grad - 1.0) < 0.03 and abs(grad - 1.25) > 0.2
+    # The support condition (x ~ q, r = p/q): k3 also needs q > 0 wherever p > 0. A discrete
+    # counterexample where it fails: E_q[k3] = E_q[k1] - P_p(q = 0), biased low by p's mass there.
+    pd, qd = np.array([0.5, 0.3, 0.2]), np.array([0.6, 0.4, 0.0])
+    on = qd > 0
+    r = pd[on] / qd[on]
+    k3_mean = np.sum(qd[on] * (r - 1 - np.log(r)))
+    assert math.isclose(kh.kl_divergence(qd, pd) - k3_mean, pd[~on].sum(), rel_tol=1e-12)
+    # "k3 in the reward" (k3 times the score, no gradient through k3) has mean ∇D(q‖p) − ∇D(p‖q).
+    g = kh.estimator_gradient_terms(1.0, 1.0, 0.0, math.sqrt(0.8), 400_000, rng, estimator="k3",
+                                    method="reward")
+    assert abs(g.mean() - 0.25) < 4 * g.std() / math.sqrt(g.size)
+    with pytest.raises(ValueError, match="depend on θ"):
+        kh.estimator_gradient_terms(1.0, 1.0, 0.0, 1.0, 10, rng, sample_from="p", method="reward")
 
 
 def test_panel_answers_and_readouts():
@@ -127,3 +140,25 @@ def test_example_figures_match_the_plot_functions():
 def test_the_footer_links_back_to_07(cells):
     footer = cells[-1].source
     assert footer.startswith("---") and "(07_how_big_is_kl.ipynb)" in footer and "(index.ipynb)" in footer
+
+
+def test_claims_rows_point_at_asserting_cells():
+    # docs/claims.md: in the tables of lessons 07 and 08, every lesson "cell N" (not a solutions,
+    # picture or figure cell) must be a code cell of the committed notebook that asserts.
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "docs" / "claims.md").read_text(encoding="utf-8")
+    for name in ("07_how_big_is_kl", "08_kl_as_a_loss"):
+        section = text.split(f"## Claims of `{name}.ipynb`")[1].split("\n## ")[0]
+        cells = nbformat.read(root / "notebooks" / f"{name}.ipynb", as_version=4).cells
+        checked = 0
+        for row in (line for line in section.splitlines() if line.startswith("| ")):
+            checked_by = row.rsplit(" | ", 1)[-1]
+            for match in re.finditer(r"(solutions |picture |figure )?cells? ((?:\d+(?:, | and |–))*\d+)",
+                                     checked_by):
+                if match.group(1):
+                    continue
+                for number in re.findall(r"\d+", match.group(2)):
+                    cell = cells[int(number)]
+                    assert cell.cell_type == "code" and "assert" in cell.source, (name, number, row[:60])
+                    checked += 1
+        assert checked >= 20, name

@@ -28,7 +28,7 @@ letters, it says so where it does.
 
 | symbol | read as | meaning |
 |---|---|---|
-| $p$ | "p" | the distribution **the data come from** (the target). Always the first argument of $D_{KL}$ in this course. |
+| $p$ | "p" | the distribution **the data come from** (the target). In the forward KL $D_{KL}(p\,\|\,q)$ it is the first argument; the reverse KL $D_{KL}(q\,\|\,p)$ (notebooks 05 and 08) puts it second. |
 | $\hat p_N$ | "p-hat" | the **empirical distribution** of $N$ data points: mass $1/N$ on each observed point (for continuous data a sum of Dirac deltas, which has no density). |
 | $q$, $q_\theta$ | "q", "q theta" | the **model** (or the approximation) with parameters $\theta$. |
 | $\theta$ | "theta" | the model's parameters, e.g. $\theta = (\mu, \sigma)$ for a normal model. |
@@ -41,10 +41,10 @@ letters, it says so where it does.
 | $D_{KL}(p\,\|\,q)$ | "KL divergence of q from p" | $\mathbb E_p\!\left[\ln \frac{p(X)}{q(X)}\right] \ge 0$: the expectation is under the **first** argument. Not symmetric. |
 | $\mathrm{NLL}(\theta)$ | "negative log-likelihood" | $-\frac1N\sum_i \ln q_\theta(x_i)$ (the average; the *sum* is $N$ times it) $= H(\hat p_N, q_\theta)$. |
 | $\ln$, $\log_2$, $\log$ | | $\ln$ is the natural logarithm (unit: **nats**); $\log_2$ gives **bits**; $1$ nat $= 1/\ln 2 \approx 1.4427$ bits. A bare $\log$ in a definition means "any fixed base > 1"; the code's `base=` argument picks it (default $e$). |
-| $r = q(x)/p(x)$ | "ratio" | notebook 03: the density ratio in the estimators $k_1 = -\ln r$, $k_2 = \tfrac12 (\ln r)^2$, $k_3 = (r - 1) - \ln r$. |
+| $r = q(x)/p(x)$ | "ratio" | notebook 03: the density ratio in the estimators $k_1 = -\ln r$, $k_2 = \tfrac12 (\ln r)^2$, $k_3 = (r - 1) - \ln r$, for draws $x \sim p$. Notebook 08 swaps the letters: draws $x \sim q_\theta$ and $r = p(x)/q_\theta(x)$, estimating $D_{KL}(q_\theta\,\|\,p)$. |
 | $z$ | "latent" | notebooks 04 and 06: an unobserved (latent) variable, e.g. the component of a mixture. |
 | $q_\theta(x, z)$, $q_\theta(z \mid x)$ | "model joint", "posterior" | notebooks 04 and 06: the model's joint distribution and its posterior over $z$ given $x$. |
-| $r(z)$ | "r of z" | notebooks 04 and 06: the **approximation** to the posterior (unrelated to the ratio $r$ of notebook 03). |
+| $r(z)$ | "r of z" | notebooks 04, 06 and 08 (§3): the **approximation** to the posterior, or a VAE's encoder $r(z \mid x)$ (unrelated to the ratio $r$ of notebook 03). |
 | $\mathrm{ELBO}(r)$ | "evidence lower bound" | $\mathbb E_r[\ln q_\theta(x, z) - \ln r(z)]$, and $\ln q_\theta(x) = \mathrm{ELBO}(r) + D_{KL}(r(z)\,\|\,q_\theta(z \mid x))$. |
 
 **Where letters flip.** Most papers on latent-variable models and VAEs (e.g. Kingma & Welling, 2014)

@@ -184,7 +184,7 @@ def plot_evidence_paths(theta_p: float, theta_q: float, flips: ArrayLike) -> Fig
 
 
 def plot_stein(theta_p: float, theta_q: float, n: ArrayLike, epsilon: float = 0.05) -> Figure:
-    """The Chernoff–Stein exponent: (1/N) ln β_N of the best fixed-N test approaches −D_KL(p‖q).
+    """The Chernoff–Stein exponent: (1/N) ln β_N of the count test approaches −D_KL(p‖q).
 
     β_N is the probability of accepting ``p`` when the flips come from ``q`` (the test rejects
     ``p`` wrongly at most ``epsilon``). The same test with the roles of the coins swapped
@@ -221,7 +221,7 @@ def plot_stein(theta_p: float, theta_q: float, n: ArrayLike, epsilon: float = 0.
     style_axes(ax, "number of flips N (log scale)", "(1/N) ln β_N (nats)", "Stein: the exponent is −D_KL")
     legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
     return describe(fig, (
-        f"(1/N) ln β_N against N from {sizes.min():g} to {sizes.max():g} (log scale) for the best "
+        f"(1/N) ln β_N against N from {sizes.min():g} to {sizes.max():g} (log scale) for the count "
         f"test at level {epsilon:g}: accepting p wrongly approaches −D_KL(p‖q) = {-d_pq:.3f}, "
         f"reaching {rates[0][-1]:.3f}; with the roles swapped it approaches −D_KL(q‖p) = "
         f"{-d_qp:.3f}, reaching {rates[1][-1]:.3f}. Both start far above their limits at small N."))
