@@ -58,14 +58,14 @@ common mistakes).
 #: The Chinese notation card (notebooks/zh/notation.ipynb) translates NOTATION as it was when its
 #: hash was NOTATION_ZH_SOURCE: change NOTATION, and tests/test_translations.py names this page until
 #: NOTATION_ZH is updated and NOTATION_ZH_SOURCE set to tools/translations.py's source_hash of it.
-NOTATION_ZH_SOURCE = "fc0bcbf929fec68b"
+NOTATION_ZH_SOURCE = "bd5b5973ee7c7058"
 NOTATION_ZH = r"""# 记号表
 
 整门课程使用同一套字母。每一课都链接到这里；当某一课或某篇论文使用别的字母时，会在用到的地方说明。
 
 | 记号 | 读法 | 含义 |
 |---|---|---|
-| $p$ | “p” | **数据的来源**分布（目标分布）。在本课程中它总是 $D_{KL}$ 的第一个参数。 |
+| $p$ | “p” | **数据的来源**分布（目标分布）。在前向 KL $D_{KL}(p\,\|\,q)$ 中它是第一个参数；反向 KL $D_{KL}(q\,\|\,p)$（第 05 和 08 课）把它放在第二个。 |
 | $\hat p_N$ | “p 帽” | $N$ 个数据点的**经验分布**：在每个观测点上的概率质量为 $1/N$（对连续数据，它是狄拉克 δ 函数之和，没有概率密度）。 |
 | $q$, $q_\theta$ | “q”、“q theta” | 带参数 $\theta$ 的**模型**（或近似）。 |
 | $\theta$ | “theta” | 模型的参数，例如正态模型的 $\theta = (\mu, \sigma)$。 |
@@ -78,10 +78,10 @@ NOTATION_ZH = r"""# 记号表
 | $D_{KL}(p\,\|\,q)$ | “q 相对于 p 的 KL 散度” | $\mathbb E_p\!\left[\ln \frac{p(X)}{q(X)}\right] \ge 0$：期望是在**第一个**参数下取的。不对称。 |
 | $\mathrm{NLL}(\theta)$ | “负对数似然” | $-\frac1N\sum_i \ln q_\theta(x_i)$（这是平均值；*总和*是它的 $N$ 倍）$= H(\hat p_N, q_\theta)$。 |
 | $\ln$, $\log_2$, $\log$ | | $\ln$ 是自然对数（单位：**奈特**）；$\log_2$ 给出**比特**；$1$ nat $= 1/\ln 2 \approx 1.4427$ bits。定义中不带底的 $\log$ 表示“任意固定的大于 1 的底”；代码中由参数 `base=` 选择（默认为 $e$）。 |
-| $r = q(x)/p(x)$ | “比值” | 第 03 课：估计量 $k_1 = -\ln r$、$k_2 = \tfrac12 (\ln r)^2$、$k_3 = (r - 1) - \ln r$ 中的密度比。 |
+| $r = q(x)/p(x)$ | “比值” | 第 03 课：估计量 $k_1 = -\ln r$、$k_2 = \tfrac12 (\ln r)^2$、$k_3 = (r - 1) - \ln r$ 中的密度比，样本 $x \sim p$。第 08 课把字母对调：样本 $x \sim q_\theta$，$r = p(x)/q_\theta(x)$，估计的是 $D_{KL}(q_\theta\,\|\,p)$。 |
 | $z$ | “隐变量” | 第 04 和 06 课：一个未观测的（隐）变量，例如混合分布的成分。 |
 | $q_\theta(x, z)$, $q_\theta(z \mid x)$ | “模型的联合分布”、“后验” | 第 04 和 06 课：模型的联合分布，以及给定 $x$ 时它在 $z$ 上的后验分布。 |
-| $r(z)$ | “r of z” | 第 04 和 06 课：后验的**近似**（与第 03 课的比值 $r$ 无关）。 |
+| $r(z)$ | “r of z” | 第 04、06 和 08 课（第 3 节）：后验的**近似**，或变分自编码器的编码器 $r(z \mid x)$（与第 03 课的比值 $r$ 无关）。 |
 | $\mathrm{ELBO}(r)$ | “证据下界” | $\mathbb E_r[\ln q_\theta(x, z) - \ln r(z)]$，且 $\ln q_\theta(x) = \mathrm{ELBO}(r) + D_{KL}(r(z)\,\|\,q_\theta(z \mid x))$。 |
 
 **字母在哪里会对调。** 大多数关于隐变量模型和变分自编码器的论文（例如 Kingma & Welling, 2014）用 $p_\theta$ 表示模型，用 $q_\phi$ 表示近似。在本课程中，模型总是 $q_\theta$，近似是 $r$，这样 $p$ 只有一个含义：数据的来源。
