@@ -164,7 +164,7 @@ BAD_ARGUMENTS = [
     (lambda: kh.estimator_gradient_terms(0.0, 1.0, 0.0, 1.0, 2, RNG, sample_from="r"), ValueError,
      "sample_from='r' is not known; use one of 'q', 'p'"),
     (lambda: kh.estimator_gradient_terms(0.0, 1.0, 0.0, 1.0, 2, RNG, method="grad"), ValueError,
-     "method='grad' is not known; use one of 'loss', 'score', 'reparam'"),
+     "method='grad' is not known; use one of 'loss', 'score', 'reparam', 'reward'"),
     (lambda: kh.mean_and_se([[1.0, 2.0]]), ValueError,
      "terms must be one-dimensional, got shape (1, 2); flatten it first"),
     (lambda: kh.mean_and_se([1.0]), ValueError,
