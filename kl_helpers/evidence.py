@@ -176,7 +176,7 @@ def stein_test_bernoulli(theta_p: float, theta_q: float, n: int, epsilon: float 
     eps = _probability(epsilon, "epsilon")
     size = positive_int(n, "n")
     log_p, log_q = _log_binomial_pmf(size, tp), _log_binomial_pmf(size, tq)
-    slope = math.log(tp / tq) - math.log((1 - tp) / (1 - tq))  # evidence for p of one more head
+    slope = _head_evidence(tp, tq)
     # Counts ordered from least to most favourable to p; reject p on a prefix of them.
     order = np.arange(size, -1, -1) if slope < 0 else np.arange(size + 1)
     alpha_running = np.cumsum(np.exp(log_p[order]))
@@ -185,6 +185,11 @@ def stein_test_bernoulli(theta_p: float, theta_q: float, n: int, epsilon: float 
     accepts[order[:rejected]] = False
     alpha = float(alpha_running[rejected - 1]) if rejected else 0.0
     return SteinTest(size, accepts, alpha, float(logsumexp(log_q[accepts])))
+
+
+def _head_evidence(tp: float, tq: float) -> float:
+    # ln(p/q) gained by one more head among n flips (one head more is one tail fewer).
+    return math.log(tp / tq) - math.log((1 - tp) / (1 - tq))
 
 
 def neyman_pearson_beta_bernoulli(theta_p: float, theta_q: float, n: int, epsilon: float = 0.05
@@ -239,7 +244,7 @@ def neyman_pearson_beta_bernoulli(theta_p: float, theta_q: float, n: int, epsilo
     accepted = np.flatnonzero(test.accepts_p)
     if accepted.size == 0:
         return beta, beta
-    slope = math.log(tp / tq) - math.log((1 - tp) / (1 - tq))
+    slope = _head_evidence(tp, tq)
     k = int(accepted.max() if slope < 0 else accepted.min())  # the accepted count least favourable to p
     pmf_p = math.exp(_log_binomial_pmf(test.n, tp)[k])
     pmf_q = math.exp(_log_binomial_pmf(test.n, tq)[k])

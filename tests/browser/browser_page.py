@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlparse
 
 from notebook_panels import ExpectedPanels
 from playwright.sync_api import Page
@@ -418,3 +419,13 @@ def tab_to_every_slider(page: Page, notebook: str, max_tabs: int = 200) -> list[
         if len(reached) == count:
             break
     return reached
+
+
+def local_only(route: Any, external: list[str]) -> None:
+    """A page route: let requests to this machine through; abort and record every other one."""
+    host = urlparse(route.request.url).hostname or ""
+    if route.request.url.startswith(("data:", "blob:")) or host in {"127.0.0.1", "localhost", "::1"}:
+        route.continue_()
+    else:
+        external.append(route.request.url)
+        route.abort()

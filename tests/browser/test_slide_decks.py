@@ -14,10 +14,9 @@ from __future__ import annotations
 import importlib.util
 import json
 from collections.abc import Iterator
-from urllib.parse import urlparse
 
 import pytest
-from browser_page import RUN_TIMEOUT_MS, kernel_errors, move_every_slider
+from browser_page import RUN_TIMEOUT_MS, kernel_errors, local_only, move_every_slider
 from browser_servers import NOTEBOOK_DIR, ROOT, TIMINGS, Server, copy_notebooks
 from notebook_panels import expected_panels
 from playwright.sync_api import BrowserContext
@@ -66,14 +65,6 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         server.stop()
 
 
-def _local_only(route, external: list[str]) -> None:
-    host = urlparse(route.request.url).hostname or ""
-    if route.request.url.startswith(("data:", "blob:")) or host in {"127.0.0.1", "localhost", "::1"}:
-        route.continue_()
-    else:
-        external.append(route.request.url)
-        route.abort()
-
 
 def test_every_lesson_deck_is_opened() -> None:
     # An empty glob would make the parametrized test below vanish: lessons 00 to 08 at least.
@@ -94,7 +85,7 @@ def test_deck_opens_fits_and_its_sliders_respond(name: str, browser: BrowserCont
     page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     external: list[str] = []
-    page.route("**/*", lambda route: _local_only(route, external))
+    page.route("**/*", lambda route: local_only(route, external))
     try:
         page.goto(f"{decks.base}/voila/render/{name}?token={decks.token}", timeout=RUN_TIMEOUT_MS)
         page.wait_for_selector(".reveal .slides section.present", timeout=RUN_TIMEOUT_MS)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import io
 import os
-from urllib.parse import urlparse
 
 import pytest
 from axe import explain, serious_violations, violations
 from browser_page import (
     RUN_TIMEOUT_MS,
     kernel_errors,
+    local_only,
     move_every_slider,
     page_errors,
     panels_state,
@@ -83,7 +83,7 @@ def test_dashboard_renders_and_sliders_respond(name: str, browser: BrowserContex
     page.on("pageerror", lambda exc: crashes.append(str(exc)))
     # A classroom may be offline: block every request that leaves the machine, and count them.
     external: list[str] = []
-    page.route("**/*", lambda route: _local_only(route, external))
+    page.route("**/*", lambda route: local_only(route, external))
     try:
         # The response streams while the cells run; "load" fires once the last output is in.
         page.goto(f"{voila.base}/voila/render/{name}?token={voila.token}", timeout=RUN_TIMEOUT_MS)
@@ -127,15 +127,6 @@ def test_dashboard_renders_and_sliders_respond(name: str, browser: BrowserContex
     finally:
         page.close()
 
-
-def _local_only(route, external: list[str]) -> None:
-    """Let requests to this machine through; abort and record every other one."""
-    host = urlparse(route.request.url).hostname or ""
-    if route.request.url.startswith(("data:", "blob:")) or host in {"127.0.0.1", "localhost", "::1"}:
-        route.continue_()
-    else:
-        external.append(route.request.url)
-        route.abort()
 
 
 @pytest.mark.timeout(240)
