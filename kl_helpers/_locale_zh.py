@@ -58,4 +58,20 @@ MESSAGES: dict[str, str] = {
     # --- panels/base.py -------------------------------------------------------------------------
     "{what} Slider values: {values}.": "{what} 滑块取值：{values}。",
     ", ": "，",  # between slider values
+    # === lesson 00 (refresher) and the explorer: its checkers, figures, panels and the messages it shows ===
+    # (end of 00)
+    # === lesson 02 (decomposition): its checkers, figures, panels and the messages it shows ===
+    # (end of 02)
+    # === lesson 03 (sample approximation): its checkers, figures, panels and the messages it shows ===
+    # (end of 03)
+    # === lesson 04 (MLE equivalence): its checkers, figures, panels and the messages it shows ===
+    # (end of 04)
+    # === lesson 05 (forward vs reverse): its checkers, figures, panels and the messages it shows ===
+    # (end of 05)
+    # === lesson 06 (KL in practice): its checkers, figures, panels and the messages it shows ===
+    # (end of 06)
+    # === lesson 07 (how big is KL): its checkers, figures, panels and the messages it shows ===
+    # (end of 07)
+    # === lesson 08 (KL as a loss): its checkers, figures, panels and the messages it shows ===
+    # (end of 08)
 }
