@@ -61,6 +61,23 @@ MESSAGES: dict[str, str] = {
     # === lesson 00 (refresher) and the explorer: its checkers, figures, panels and the messages it shows ===
     # (end of 00)
     # === lesson 02 (decomposition): its checkers, figures, panels and the messages it shows ===
+    # exercises/ex02.py
+    "H(p) = -∫ p ln p dx, and a normal's entropy is ½ ln(2πeσ²).": "H(p) = -∫ p ln p dx，而正态分布的熵是 ½ ln(2πeσ²)。",
+    "Correct: ∫ p ln p dx is minus the entropy.": "正确：∫ p ln p dx 是熵的相反数（负熵）。",
+    "That is the entropy H(p). Look at the sign in front of the integral.": "这是熵 H(p)。注意积分前面的符号。",
+    "both H(p, q_θ) and D_KL(p‖q_θ) are smallest at the same θ; use H(p, q) = H(p) + D_KL(p‖q) there.": "H(p, q_θ) 与 D_KL(p‖q_θ) 在同一个 θ 处取最小值；在那里利用 H(p, q) = H(p) + D_KL(p‖q)。",
+    "Correct: H(p) plus the divergence that a fixed-width model cannot remove.": "正确：H(p) 加上宽度固定的模型无法消除的那部分散度。",
+    "That is where the minimum is (θ). The exercise asks for the value.": "这是最小值所在的位置（θ）。本题要的是最小值本身。",
+    "That is H(p), the minimum over all models. Here q's width is fixed, so q cannot match p exactly: some divergence remains.": "这是 H(p)，即在所有模型上的最小值。这里 q 的宽度是固定的，q 无法与 p 完全吻合：总会剩下一部分散度。",
+    "That is the smallest divergence. The cross-entropy adds something.": "这是最小的散度。交叉熵还要在它上面再加一项。",
+    "solve ½ ln(2πeσ²) = 0 for σ.": "解方程 ½ ln(2πeσ²) = 0，求出 σ。",
+    "Correct: any narrower normal has negative differential entropy.": "正确：任何比它更窄的正态分布，微分熵都为负。",
+    "At that σ the peak density is 1. The entropy averages -ln p over the whole density, not at the peak: set the entropy formula to 0.": "在这个 σ 下，峰值处的概率密度为 1。熵是 -ln p 在整个分布上的平均，而不是峰值处的值：请令熵的公式等于 0。",
+    # figures/decomposition.py and panels/decomposition.py (text alternatives and captions, slider labels)
+    "Bars in nats: the cross-entropy H(p, q) = {h_pq:.4f} stacked as H(p) = {h_p:.4f} plus D_KL(p‖q) = {kl:.4f}, then H(p) and D_KL alone, and Σ p ln p = {neg_h_p:.4f}, the negative of the entropy, below zero.": "以奈特计的柱形：交叉熵 H(p, q) = {h_pq:.4f}，由 H(p) = {h_p:.4f} 与 D_KL(p‖q) = {kl:.4f} 叠加而成；接着是单独的 H(p) 和 D_KL；最后是 Σ p ln p = {neg_h_p:.4f}，即熵的相反数，位于零以下。",
+    "Left: normal densities with standard deviations {widths}; the narrow ones rise above 1. Right: their differential entropy against σ (log scale): {entropies} nats, negative once σ < 1/√(2πe) ≈ 0.242, while D_KL(N(0, σ²)‖N(0, 1)) stays ≥ 0.": "左图：标准差分别为 {widths} 的正态分布的概率密度；较窄的几条超过了 1。右图：它们的微分熵随 σ 的变化（对数坐标）：{entropies} 奈特；一旦 σ < 1/√(2πe) ≈ 0.242 就为负，而 D_KL(N(0, σ²)‖N(0, 1)) 始终 ≥ 0。",
+    "Left: p = N(1, 0.8²) and the model q = N({theta:.2f}, {sigma_q:.2f}²). Right: cross-entropy H(p, q) and D_KL(p‖q) against the mean θ, a constant gap H(p) = {entropy_p:.3f} nats apart; here H(p, q) = {cross_entropy:.3f} and D_KL = {kl:.3f} nats.": "左图：p = N(1, 0.8²) 与模型 q = N({theta:.2f}, {sigma_q:.2f}²)。右图：交叉熵 H(p, q) 与 D_KL(p‖q) 随均值 θ 的变化，两者始终相差一个常数 H(p) = {entropy_p:.3f} 奈特；当前 H(p, q) = {cross_entropy:.3f}，D_KL = {kl:.3f} 奈特。",
+    "mean θ of q": "q 的均值 θ",
     # (end of 02)
     # === lesson 03 (sample approximation): its checkers, figures, panels and the messages it shows ===
     # (end of 03)
