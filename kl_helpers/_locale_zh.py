@@ -80,6 +80,27 @@ MESSAGES: dict[str, str] = {
     "mean θ of q": "q 的均值 θ",
     # (end of 02)
     # === lesson 03 (sample approximation): its checkers, figures, panels and the messages it shows ===
+    # exercises/ex03.py
+    "That is the {kind} term. k3 uses r itself, not only ln r.": "这是 {kind} 项。k3 要用 r 本身，而不只是 ln r。",
+    "compute ln r = ln q(2) - ln p(2) first, then k3 = (r - 1) - ln r.": "先算出 ln r = ln q(2) - ln p(2)，再算 k3 = (r - 1) - ln r。",
+    "Correct: positive, as every k3 term is.": "正确：结果为正，每个 k3 项都是如此。",
+    "Close: your ratio is upside down. Here r = q(x)/p(x).": "很接近了：你的比值颠倒了。这里 r = q(x)/p(x)。",
+    "the standard error is σ/√N, with σ the standard deviation of one term ln p(x) - ln q(x); estimate σ from a large sample or work it out for these normals.": "标准误是 σ/√N，其中 σ 是单个项 ln p(x) - ln q(x) 的标准差；可以用一个大样本估计 σ，也可以对这两个正态分布直接算出它。",
+    "Correct: a hundred times smaller error costs ten thousand times more samples.": "正确：误差缩小到百分之一，样本量就要增加到一万倍。",
+    "That is √N. The standard error shrinks like 1/√N: solve for N.": "这是 √N。标准误按 1/√N 缩小：请解出 N。",
+    "estimator": "估计量",
+    'Answer with a set of names from k1, k2, k3, written like {"k1", "k2"}.': '请用由 k1、k2、k3 中的名称组成的集合作答，写成 {"k1", "k2"} 这样。',
+    "Correct: both average to D_KL exactly; k3 is also never negative.": "正确：两者的均值都恰好是 D_KL；而且 k3 永不为负。",
+    "Not yet. Hint: take the expectation under p of each term. E_p[ln r] = -D_KL, and E_p[r] = ∫ q dx over the set where p > 0 (so 1 when q = 0 wherever p = 0, as here). Which terms then average to D_KL exactly? The table in the notebook shows the bias of each, within its standard error.": "还不对。提示：对每一项在 p 下取期望。E_p[ln r] = -D_KL，而 E_p[r] = ∫ q dx，积分只取遍 p > 0 的集合（所以只要凡是 p = 0 处都有 q = 0，它就等于 1，这里正是如此）。那么哪些项的均值恰好是 D_KL？笔记本中的表格列出了每个估计量的偏差及其标准误。",
+    # figures/sampling.py and panels/sampling.py (text alternatives and captions, slider labels)
+    "; ": "；",  # between the estimators' summaries
+    "{name}: mean {mean:.3f}, std {std:.3f}": "{name}：均值 {mean:.3f}，标准差 {std:.3f}",
+    "Left: histograms of {count:,} repeated estimates of D_KL by {names}, each mean marked, against the true value {truth:.3f} nats. Right: bias (with ±2 standard errors) and spread of each estimator. {summary}.": "左图：{names} 对 D_KL 的 {count:,} 次重复估计的直方图，各自标出均值，并与真实值 {truth:.3f} 奈特对照。右图：每个估计量的偏差（附 ±2 个标准误）与离散程度。{summary}。",
+    "From one sample: the cross-entropy estimate and the k1 KL estimate against the model mean θ from {first:g} to {last:g}. The two curves are the same shape shifted by a constant, and both are lowest at θ = {best:.2f}.": "由同一个样本算出的交叉熵估计和 k1 KL 估计随模型均值 θ 的变化（θ 从 {first:g} 到 {last:g}）。两条曲线形状相同，只相差一个常数的平移，并且都在 θ = {best:.2f} 处最低。",
+    "sample size N = {pad}{n}": "样本量 N = {pad}{n}",
+    "random seed": "随机种子",
+    "sample size N = {n}, random seed = {seed}": "样本量 N = {n}，随机种子 = {seed}",
+    "Left: the running k1 estimate of D_KL(p‖q) for p = N(0, 1), q = N(0.5, 1) over the first {n} draws, with its 95% band and the true value {truth:.3f} nats; the estimate is {estimate:.3f} ± {se:.3f}. Right: the spread of the estimate against N, falling like 1/√N.": "左图：p = N(0, 1)、q = N(0.5, 1) 时，D_KL(p‖q) 的 k1 估计随前 {n} 次抽样逐步更新的过程，附 95% 置信带和真实值 {truth:.3f} 奈特；估计值为 {estimate:.3f} ± {se:.3f}。右图：估计值的离散程度随 N 的变化，按 1/√N 下降。",
     # (end of 03)
     # === lesson 04 (MLE equivalence): its checkers, figures, panels and the messages it shows ===
     # (end of 04)
