@@ -107,6 +107,23 @@ MESSAGES: dict[str, str] = {
     # === lesson 05 (forward vs reverse): its checkers, figures, panels and the messages it shows ===
     # (end of 05)
     # === lesson 06 (KL in practice): its checkers, figures, panels and the messages it shows ===
+    # exercises/ex06.py
+    "the loss is minus the log-softmax of the logits, read at the true class.": "损失等于 logits 的 log-softmax 在真实类别处的值取负。",
+    "Correct: the negative log-likelihood of the true class.": "正确：这就是真实类别的负对数似然。",
+    "Check the sign: a loss is a negative log-probability, so it is >= 0.": "检查符号：损失是负对数概率，所以它 >= 0。",
+    "one term per latent dimension, ½(σ² + μ² − 1 − ln σ²); remember log_var is ln σ², and add the terms.": "每个隐变量维度一项，½(σ² + μ² − 1 − ln σ²)；注意 log_var 是 ln σ²，最后把各项相加。",
+    "Correct: the sum of one closed-form KL per latent dimension.": "正确：每个隐变量维度有一个闭式 KL 项，答案是它们的和。",
+    "That is the mean over the latent dimensions; a KL between two-dimensional Gaussians is their sum.": "这是对各隐变量维度取的平均；两个二维正态分布之间的 KL 散度是各维的项之和。",
+    "form m = (p + q)/2 first; both KL terms against m are finite. Use log base 2.": "先求出 m = (p + q)/2；相对于 m 的两个 KL 项都是有限的。对数以 2 为底。",
+    "Correct: finite although D_KL(p‖q) is infinite here.": "正确：尽管这里 D_KL(p‖q) 为无穷大，它仍是有限的。",
+    "Right value in nats; the question asks for bits.": "以奈特计，这个值是对的；但题目要的是比特。",
+    # multivariate.py: the error §2 shows
+    "{name} is not positive definite (smallest eigenvalue {smallest:.3g}); a covariance matrix needs every eigenvalue > 0. Check for a zero variance, a duplicated variable, or a correlation outside (-1, 1)": "{name} 不是正定矩阵（最小特征值为 {smallest:.3g}）；协方差矩阵的每个特征值都必须 > 0。请检查是否有方差为零、变量重复，或相关系数落在 (-1, 1) 之外",
+    # figures/practice.py and panels/practice.py
+    "For one observation x = {x:g}: the log-evidence ln q_θ(x) = {log_evidence:.3f} nats as a flat line, and the ELBO of each guess r(z = 1) from 0 to 1 as a curve below it; the shaded gap is D_KL(r‖q_θ(z | x)), zero only at the posterior r(z = 1) = {post:.3f}.": "对一个观测 x = {x:g}：水平线是对数证据 ln q_θ(x) = {log_evidence:.3f} 奈特，其下方的曲线是每个猜测 r(z = 1)（从 0 到 1）的 ELBO；阴影部分的差距是 D_KL(r‖q_θ(z | x))，只在后验 r(z = 1) = {post:.3f} 处为零。",
+    "Left: p and q on 25 outcomes, q shifted by {shift:.2f}. Middle: D_KL(p‖q), D_KL(q‖p) and Jensen–Shannon against the shift. Here D_KL(p‖q) = {forward:.3f}, D_KL(q‖p) = {reverse:.3f} and JS = {js:.3f} nats, below ln 2.": "左图：25 个结果上的 p 与 q，q 平移了 {shift:.2f}。中图：D_KL(p‖q)、D_KL(q‖p) 与 JS 散度随平移量的变化。此时 D_KL(p‖q) = {forward:.3f}，D_KL(q‖p) = {reverse:.3f}，JS = {js:.3f}（单位均为奈特），JS 低于 ln 2。",
+    "shift of q": "q 的平移量",
+    "width of q": "q 的宽度",
     # (end of 06)
     # === lesson 07 (how big is KL): its checkers, figures, panels and the messages it shows ===
     # (end of 07)
