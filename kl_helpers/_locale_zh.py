@@ -126,6 +126,47 @@ MESSAGES: dict[str, str] = {
     "width of q": "q 的宽度",
     # (end of 06)
     # === lesson 07 (how big is KL): its checkers, figures, panels and the messages it shows ===
+    # --- exercises/ex07.py -------------------------------------------------------------------------
+    "the evidence needed is ln(1/α) nats; each flip from p brings D_KL(p‖q) nats on average. Compute D_KL for the two coins in nats, then divide.": "所需的证据是 ln(1/α) 奈特；来自 p 的每次抛掷平均带来 D_KL(p‖q) 奈特。先以奈特为单位算出这两枚硬币的 D_KL，再相除。",
+    "Correct: about thirty flips, and a thousand times smaller α would only double it.": "正确：大约三十次抛掷；把 α 再缩小一千倍，次数也只会翻一番。",
+    "That uses D_KL(q‖p). The data come from p, so the evidence per flip is D_KL(p‖q).": "这用的是 D_KL(q‖p)。数据来自 p，所以每次抛掷的证据是 D_KL(p‖q)。",
+    "Mixed units: ln(1/α) in bits over D_KL in nats. Use natural logarithms for both.": "单位混用了：分子是以比特计的 ln(1/α)，分母是以奈特计的 D_KL。两者都要用自然对数。",
+    "Divide the evidence needed by the evidence per flip (not multiply).": "应当用所需的证据除以每次抛掷的证据（而不是相乘）。",
+    "compare the table with the product of its row and column sums: I = Σ p(x, y) log2[p(x, y) / (p(x) p(y))].": "把这张表与它的行和、列和之积相比较：I = Σ p(x, y) log2[p(x, y) / (p(x) p(y))]。",
+    "Correct: carrying an umbrella says a fair amount about the rain, in bits.": "正确：以比特计，带不带伞透露了关于是否下雨的相当多的信息。",
+    "Right value in nats; the question asks for bits.": "这是以奈特计的正确值；本题要的是比特。",
+    "average, over q's words, the length of p's code minus the length of q's own code (lengths are -log2 of the probabilities).": "对 q 的词取平均：p 的编码的码长减去 q 自己的编码的码长（码长是概率的 -log2）。",
+    "Correct: less than the 0.625 bits of the other direction; KL is not symmetric.": "正确：比另一个方向的 0.625 比特少；KL 散度不对称。",
+    "That is D_KL(p‖q): p's words with q's code. Here the words come from q.": "这是 D_KL(p‖q)：用 q 的编码发送 p 的词。本题中的词来自 q。",
+    "That is the whole average length with p's code; subtract what q's own code needs.": "这是用 p 的编码时的全部平均码长；还要减去 q 自己的编码所需的码长。",
+    # --- figures/how_big.py (text alternatives and captions) ---------------------------------------
+    "bits": "比特",
+    "nats": "奈特",
+    "Four panels of rectangles, one per word ({words}): width = how often the word is sent, height = its code length in {unit}, so each panel's area is the average length. p's words: {pp:.2f} {unit} with p's code, {pq:.2f} with q's code, extra D_KL(p‖q) = {d_pq:.3f}. q's words: {qq:.2f} with q's code, {qp:.2f} with p's code, extra D_KL(q‖p) = {d_qp:.3f}.": "四幅由矩形组成的图，每个词一个矩形（{words}）：宽度是该词被发送的频率，高度是它以{unit}计的码长，因此每幅图的面积就是平均码长。p 的词：用 p 的编码为 {pp:.2f} {unit}，用 q 的编码为 {pq:.2f}，多出 D_KL(p‖q) = {d_pq:.3f}。q 的词：用 q 的编码为 {qq:.2f}，用 p 的编码为 {qp:.2f}，多出 D_KL(q‖p) = {d_qp:.3f}。",
+    "Running sums of the log-likelihood ratio ln p/q over {flips} flips of a coin with heads probability {theta_p:g} (p) against one with {theta_q:g} (q), for {runs} runs: the runs wander but climb, and their average ({final:.1f} nats after {flips} flips) follows the line N·D_KL(p‖q) with slope {d_pq:.3f} nats per flip.": "把正面概率为 {theta_p:g} 的硬币 (p) 抛 {flips} 次，对照正面概率为 {theta_q:g} 的硬币 (q)，画出对数似然比 ln p/q 的累积和，共 {runs} 轮：各轮来回摆动但总体上升，它们的平均（抛 {flips} 次后为 {final:.1f} 奈特）沿着直线 N·D_KL(p‖q) 增长，斜率为每次抛掷 {d_pq:.3f} 奈特。",
+    "(1/N) ln β_N against N from {low:g} to {high:g} (log scale) for the count test at level {epsilon:g}: accepting p wrongly approaches −D_KL(p‖q) = {limit_pq:.3f}, reaching {end_pq:.3f}; with the roles swapped it approaches −D_KL(q‖p) = {limit_qp:.3f}, reaching {end_qp:.3f}. Both start far above their limits at small N.": "水平为 {epsilon:g} 的计数检验的 (1/N) ln β_N 随 N 的变化，N 从 {low:g} 到 {high:g}（对数刻度）：错误接受 p 的曲线趋近 −D_KL(p‖q) = {limit_pq:.3f}，最后达到 {end_pq:.3f}；角色互换后趋近 −D_KL(q‖p) = {limit_qp:.3f}，最后达到 {end_qp:.3f}。N 较小时，两条曲线都远高于各自的极限。",
+    "Left: {shown} runs of summed evidence ln p/q, each stopping at the first crossing of {upper:.2f} (choose p) or {lower:.2f} (choose q). Right: histogram of the samples used by {runs:,} runs: mean {mean:.1f}, Wald's approximation {wald:.1f}; {chose_q:.2%} of the runs chose q.": "左图：{shown} 轮累积证据 ln p/q，每轮在首次越过 {upper:.2f}（选择 p）或 {lower:.2f}（选择 q）时停止。右图：{runs:,} 轮所用样本数的直方图：均值 {mean:.1f}，Wald 近似 {wald:.1f}；{chose_q:.2%} 的轮次选择了 q。",
+    "Left: surprises in bits of event A (P = {pa:g}, {sa:.2f} bits), event B (P = {pb:g}, {sb:.2f} bits) and both together (P = {pab:g}), whose bar is the two stacked: {sab:.2f} bits. Right: the same three surprises in bits, nats and bans; each base scales all bars by one factor.": "左图：以比特计的惊奇度：事件 A（P = {pa:g}，{sa:.2f} 比特）、事件 B（P = {pb:g}，{sb:.2f} 比特）以及两者同时发生（P = {pab:g}），最后这根柱形由前两根叠成：{sab:.2f} 比特。右图：同样三个惊奇度，分别以比特、奈特和哈特莱计；换底只是把所有柱形按同一个因子缩放。",
+    "Two {rows} by {cols} tables with each cell's probability written in it: the joint distribution {joint} and the product of its marginals {product}. Their KL divergence, the mutual information, is {info:.4f} nats.": "两张 {rows} × {cols} 的表，每个格子里写着它的概率：联合分布 {joint}，以及它的边缘分布之积 {product}。两者之间的 KL 散度即互信息，为 {info:.4f} 奈特。",
+    "{pairs} pairs of distributions on {k} outcomes, p as solid bars and q as hatched bars, with D_KL(p‖q) = {values} nats: the bars look alike at the smallest value and q nearly vanishes where p has mass at the largest.": "{k} 个结果上的 {pairs} 对分布，p 为实心柱形，q 为斜线柱形，D_KL(p‖q) 依次为 {values} 奈特：在最小的值处两组柱形看起来差不多；在最大的值处，凡是 p 有概率质量的地方 q 都几乎为零。",
+    # --- panels/how_big.py and guessing.py: the guess-the-KL game --------------------------------
+    "your guess: {guess:g} nats": "你的猜测：{guess:g} 奈特",
+    "Reveal": "揭晓",
+    "lock your guess and show the true value": "锁定你的猜测并显示真实值",
+    "Next round": "下一轮",
+    "a new pair of distributions": "换一对新的分布",
+    "your guess = {guess:g} nats": "你的猜测 = {guess:g} 奈特",
+    "the true D_KL(p‖q) = {truth:.4f} nats is marked beside it, {error:.2f} decades away": "旁边标出了真实值 D_KL(p‖q) = {truth:.4f} 奈特，两者相差 {error:.2f} 个数量级",
+    "the true value stays hidden until Reveal": "按下“揭晓”之前，真实值一直隐藏",
+    "Round {round} of {rounds} of the guessing game. Bars of p = {p} and q = {q} on {k} outcomes; on a log scale of nats the guess {guess:g} is marked and {shown}. Score so far {score:.2f}.": "猜 KL 游戏第 {round} 轮（共 {rounds} 轮）。{k} 个结果上 p = {p} 与 q = {q} 的柱形；在以奈特为单位的对数刻度上标出了猜测值 {guess:g}，{shown}。目前总分 {score:.2f}。",
+    "Round {round} of {rounds}: ": "第 {round} 轮（共 {rounds} 轮）：",
+    "Score so far: {score:.2f} (lower is better).": "目前总分：{score:.2f}（越低越好）。",
+    "pick your guess, then press Reveal. ": "选好你的猜测，然后按“揭晓”。",
+    "you said {guess:g} nats, D_KL(p‖q) = {truth:.4f} nats: off by {error:.2f} decades. ": "你猜的是 {guess:g} 奈特，D_KL(p‖q) = {truth:.4f} 奈特：相差 {error:.2f} 个数量级。",
+    "Game over: total {score:.2f}, {mean:.2f} decades per round (a factor of {factor:.1f}).": "游戏结束：总分 {score:.2f}，平均每轮相差 {mean:.2f} 个数量级（即相差 {factor:.1f} 倍）。",
+    "this round is already revealed; call next_round() first": "这一轮已经揭晓；请先调用 next_round()",
+    "reveal the current round before moving on": "请先揭晓当前这一轮，再进入下一轮",
+    "that was the last round; start a new GuessGame to play again": "这已经是最后一轮；想再玩一局，请新建一个 GuessGame",
     # (end of 07)
     # === lesson 08 (KL as a loss): its checkers, figures, panels and the messages it shows ===
     # (end of 08)
