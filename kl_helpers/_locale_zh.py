@@ -134,7 +134,6 @@ MESSAGES: dict[str, str] = {
     "Divide the evidence needed by the evidence per flip (not multiply).": "应当用所需的证据除以每次抛掷的证据（而不是相乘）。",
     "compare the table with the product of its row and column sums: I = Σ p(x, y) log2[p(x, y) / (p(x) p(y))].": "把这张表与它的行和、列和之积相比较：I = Σ p(x, y) log2[p(x, y) / (p(x) p(y))]。",
     "Correct: carrying an umbrella says a fair amount about the rain, in bits.": "正确：以比特计，带不带伞透露了关于是否下雨的相当多的信息。",
-    "Right value in nats; the question asks for bits.": "这是以奈特计的正确值；本题要的是比特。",
     "average, over q's words, the length of p's code minus the length of q's own code (lengths are -log2 of the probabilities).": "对 q 的词取平均：p 的编码的码长减去 q 自己的编码的码长（码长是概率的 -log2）。",
     "Correct: less than the 0.625 bits of the other direction; KL is not symmetric.": "正确：比另一个方向的 0.625 比特少；KL 散度不对称。",
     "That is D_KL(p‖q): p's words with q's code. Here the words come from q.": "这是 D_KL(p‖q)：用 q 的编码发送 p 的词。本题中的词来自 q。",
