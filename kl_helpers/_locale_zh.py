@@ -59,6 +59,36 @@ MESSAGES: dict[str, str] = {
     "{what} Slider values: {values}.": "{what} 滑块取值：{values}。",
     ", ": "，",  # between slider values
     # === lesson 00 (refresher) and the explorer: its checkers, figures, panels and the messages it shows ===
+    # --- exercises/ex00.py ---------------------------------------------------------------------------
+    "compute 1/x for each value, then weight each by its probability and add.": "先对每个值求 1/x，再用各自的概率加权并求和。",
+    "Correct: and it is not 1/E[X] (Jensen's inequality at work: 1/x is convex).": "正确：而且它不等于 1/E[X]（这正是詹森不等式在起作用：1/x 是凸函数）。",
+    "That is 1/E[X]. The expectation of 1/X averages the values 1/x, weighted by their probabilities.": "这是 1/E[X]。1/X 的期望是对各个值 1/x 以其概率为权重求平均。",
+    "That is the plain average of the three values of 1/x. The outcomes are not equally likely: weight each by its probability.": "这是 1/x 的三个值的简单平均。这些结果并不等可能：请用各自的概率加权。",
+    "a probability is the area under the density over the interval: integrate the density from the interval's left end to its right end (e.g. kh.trapezoid on a fine grid).": "概率是区间上方、概率密度曲线下方的面积：把概率密度从区间左端积分到右端（例如在精细网格上用 kh.trapezoid）。",
+    "Correct: a probability, below 1, although the density at the left end is above 2.": "正确：这是一个概率，小于 1，尽管区间左端的密度大于 2。",
+    "That is the density at the left end, not a probability (it is more than 1). Integrate the density over the interval.": "这是区间左端的密度，不是概率（它大于 1）。请在区间上对密度积分。",
+    "That is the density at the right end, not a probability. Integrate the density over the interval.": "这是区间右端的密度，不是概率。请在区间上对密度积分。",
+    "That is the density at the midpoint times the width: a rough approximation, because the density is curved there. Integrate the density over the interval.": "这是中点处的密度乘以区间宽度：只是粗略的近似，因为密度在这一段是弯曲的。请在区间上对密度积分。",
+    "the product of the probabilities is too small for a float (it rounds to 0); take logs first: the log of a product is the sum of the logs. Then change the base to 2.": "这些概率的乘积太小，浮点数表示不了（会舍入为 0）；先取对数：乘积的对数等于对数之和。然后把底换成 2。",
+    "Correct: a sum of logs stays finite where the product underflows to 0.": "正确：乘积下溢为 0 时，对数之和仍然是有限值。",
+    "Right idea, wrong unit: that is the natural log (nats). Convert to bits: divide by ln 2.": "思路对了，单位错了：这是自然对数（奈特）。请换算成比特：除以 ln 2。",
+    "That is the base-10 log. The question asks for log base 2 (bits).": "这是以 10 为底的对数。本题要的是以 2 为底的对数（比特）。",
+    "Check the sign: a probability below 1 has a negative logarithm.": "检查符号：小于 1 的概率，其对数为负。",
+    "compute E[X] and E[ln X] = Σ p ln x separately, then take ln of the first and subtract the second.": "分别计算 E[X] 和 E[ln X] = Σ p ln x，再对前者取 ln，然后减去后者。",
+    "Correct: positive, as Jensen's inequality says it must be for an X that varies.": "正确：结果为正，正如詹森不等式所说，对不是常数的 X 必然如此。",
+    "Check the sign: the logarithm is concave, so ln E[X] is the larger of the two.": "检查符号：对数是凹函数，所以 ln E[X] 是两者中较大的那个。",
+    "That is in bits. The question asks for nats (natural log).": "这是以比特计的值。本题要的是奈特（自然对数）。",
+    "That is ln E[X] alone. Subtract E[ln X].": "这只是 ln E[X]。还要减去 E[ln X]。",
+    "That is E[ln X] alone. The gap is ln E[X] minus it.": "这只是 E[ln X]。间隙是 ln E[X] 减去它。",
+    # --- expectation.py: the error message the lesson shows ("The conditions matter") ----------------
+    "values must be > 0 wherever p > 0 (ln x needs x > 0), got {value}; E[ln X] is not defined for such an X": "凡是 p > 0 处，values 都必须 > 0（ln x 要求 x > 0），却得到 {value}；对这样的 X，E[ln X] 没有定义",
+    # --- figures/refresher.py and panels/refresher.py (text alternatives and captions) ---------------
+    "Left: the mean of the first n of {n:,} draws against n (log scale), settling on E[X] = {mean:g} inside the band E[X] ± 2σ/√n. Right: the measured spread of the sample mean at N = {sizes} on log-log axes, on the line σ/√N of slope −1/2.": "左图：{n:,} 次抽样中前 n 次的均值随 n 的变化（对数坐标），最终稳定在 E[X] = {mean:g}，落在带状区域 E[X] ± 2σ/√n 之内。右图：N = {sizes} 时实测的样本均值离散程度（双对数坐标），落在斜率为 −1/2 的直线 σ/√N 上。",
+    "Left: the normal density N(0, {s:g}²), peaking at {peak:.2f}, above the level 1. Right: the uniform density on [0, {w:g}], of height {height:g}. Each shaded area is 1: a density can exceed 1, only its integral is a probability.": "左图：正态分布 N(0, {s:g}²) 的概率密度，峰值为 {peak:.2f}，高于 1 这条水平线。右图：[0, {w:g}] 上均匀分布的概率密度，高度为 {height:g}。每块阴影的面积都是 1：概率密度可以大于 1，只有它的积分才是概率。",
+    "Left: ln t and log₂ t against t, the same curve stretched by 1/ln 2, both 0 at t = 1. Right: ln({a:g} + b) and ln {a:g} + ln b against b: two different curves that meet only at b = {meet:g}, so the log of a sum is not the sum of the logs.": "左图：ln t 与 log₂ t 随 t 的变化，是同一条曲线拉伸了 1/ln 2 倍，两者都在 t = 1 处为 0。右图：ln({a:g} + b) 与 ln {a:g} + ln b 随 b 的变化：两条不同的曲线只在 b = {meet:g} 处相交，所以和的对数不等于对数的和。",
+    "A two-point X with values {x0:g} and {x1:g}. Left: the concave curve ln x and the chord between the two points; at E[X] = {mean:g} the chord is at E[ln X] = {mean_log:.3f}, below ln E[X] = {log_mean:.3f} (gap {gap:.3f}). Right: the convex x², where the chord lies above: E[X²] − (E[X])² = {variance:.3f}, the variance.": "只取 {x0:g} 和 {x1:g} 两个值的 X。左图：凹曲线 ln x 及连接两点的弦；在 E[X] = {mean:g} 处，弦的高度为 E[ln X] = {mean_log:.3f}，低于 ln E[X] = {log_mean:.3f}（间隙为 {gap:.3f}）。右图：凸函数 x²，弦位于曲线上方：E[X²] − (E[X])² = {variance:.3f}，即方差。",
+    "Left: the curve ln x and the chord between x = {low:.2f} and x = {high:.2f}; at E[X] = {mean:.2f} the chord's height E[ln X] = {mean_log:.3f} is below ln E[X] = {log_mean:.3f}, a gap of {gap:.3f} nats. Right: the gap against the spread s, zero only at s = 0.": "左图：曲线 ln x 及 x = {low:.2f} 与 x = {high:.2f} 之间的弦；在 E[X] = {mean:.2f} 处，弦的高度 E[ln X] = {mean_log:.3f} 低于 ln E[X] = {log_mean:.3f}，间隙为 {gap:.3f} 奈特。右图：间隙随散布 s 的变化，只在 s = 0 处为零。",
+    "spread s": "散布 s",
     # (end of 00)
     # === lesson 02 (decomposition): its checkers, figures, panels and the messages it shows ===
     # exercises/ex02.py

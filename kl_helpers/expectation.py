@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from ._i18n import tr
 from ._validate import (
     _AXIS_ERROR,
     as_distribution,
@@ -172,10 +173,9 @@ def jensen_gap_log(values: ArrayLike, p: ArrayLike, *, axis: int = -1) -> float 
     bad = (p_arr > 0) & (x <= 0)
     if np.any(bad):
         value = x.ravel()[int(np.flatnonzero(bad.ravel())[0])]
-        raise ValueError(
-            f"values must be > 0 wherever p > 0 (ln x needs x > 0), got {value}; "
-            "E[ln X] is not defined for such an X"
-        )
+        raise ValueError(tr(
+            "values must be > 0 wherever p > 0 (ln x needs x > 0), got {value}; "
+            "E[ln X] is not defined for such an X", value=value))
     safe = np.where(p_arr > 0, x, 1.0)  # outcomes with p = 0 do not count; keep their log finite
     mean = np.sum(p_arr * safe, axis=-1, keepdims=True)  # > 0: every counted value is > 0
     d = safe / mean - 1.0

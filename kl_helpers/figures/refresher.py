@@ -8,6 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
+from .._i18n import tr
 from .._validate import as_distribution, as_sample, scalar
 from ..distributions import normal_pdf
 from ..estimators import running_mean_and_se
@@ -67,11 +68,11 @@ def plot_sample_mean(
                  label="spread of the sample mean (measured)")
     style_axes(ax_sd, "sample size N (log scale)", "typical error (log scale)", "Error ∝ 1/√N")
     legend(ax_sd, ncol=1, **_BELOW)
-    return describe(fig, (
-        f"Left: the mean of the first n of {n[-1]:,} draws against n (log scale), settling on "
-        f"E[X] = {mean:g} inside the band E[X] ± 2σ/√n. Right: the measured spread of the sample "
-        f"mean at N = {', '.join(f'{v:g}' for v in ns)} on log-log axes, on the line σ/√N of slope "
-        f"−1/2."))
+    return describe(fig, tr(
+        "Left: the mean of the first n of {n:,} draws against n (log scale), settling on "
+        "E[X] = {mean:g} inside the band E[X] ± 2σ/√n. Right: the measured spread of the sample "
+        "mean at N = {sizes} on log-log axes, on the line σ/√N of slope −1/2.",
+        n=n[-1], mean=mean, sizes=", ".join(f"{v:g}" for v in ns)))
 
 
 def plot_densities_above_one(sigma: float = 0.1, width: float = 0.5) -> Figure:
@@ -109,10 +110,11 @@ def plot_densities_above_one(sigma: float = 0.1, width: float = 0.5) -> Figure:
     ax_u.set_ylim(0.0, max(1.15 / w, 1.3))
     style_axes(ax_u, "x", "probability density (1/unit of x)", f"Uniform on [0, {w:g}]")
     legend(ax_u, ncol=2, **_BELOW)
-    return describe(fig, (
-        f"Left: the normal density N(0, {s:g}²), peaking at {dens.max():.2f}, above the level 1. "
-        f"Right: the uniform density on [0, {w:g}], of height {1 / w:g}. Each shaded area is "
-        f"1: a density can exceed 1, only its integral is a probability."))
+    return describe(fig, tr(
+        "Left: the normal density N(0, {s:g}²), peaking at {peak:.2f}, above the level 1. "
+        "Right: the uniform density on [0, {w:g}], of height {height:g}. Each shaded area is "
+        "1: a density can exceed 1, only its integral is a probability.",
+        s=s, peak=dens.max(), w=w, height=1 / w))
 
 
 def plot_log_rules(a: float = 2.0) -> Figure:
@@ -151,10 +153,11 @@ def plot_log_rules(a: float = 2.0) -> Figure:
     ax_s.set_ylim(-1.8, 3.0)
     style_axes(ax_s, "b", "logarithm (nats)", "ln of a sum ≠ sum of lns")
     legend(ax_s, ncol=1, **_BELOW)
-    return describe(fig, (
-        f"Left: ln t and log₂ t against t, the same curve stretched by 1/ln 2, both 0 at t = 1. "
-        f"Right: ln({a_val:g} + b) and ln {a_val:g} + ln b against b: two different curves that "
-        f"meet only at b = {meet:g}, so the log of a sum is not the sum of the logs."))
+    return describe(fig, tr(
+        "Left: ln t and log₂ t against t, the same curve stretched by 1/ln 2, both 0 at t = 1. "
+        "Right: ln({a:g} + b) and ln {a:g} + ln b against b: two different curves that "
+        "meet only at b = {meet:g}, so the log of a sum is not the sum of the logs.",
+        a=a_val, meet=meet))
 
 
 def plot_jensen_chords(
@@ -204,11 +207,13 @@ def plot_jensen_chords(
     ax_q.set_ylim(-1.0, 1.1 * float(x.max()) ** 2)
     style_axes(ax_q, "x", "x²", "Convex x²: E[X²] ≥ (E[X])²")
     legend(ax_q, ncol=2, **_BELOW)
-    return describe(fig, (
-        f"A two-point X with values {x[0]:g} and {x[1]:g}. Left: the concave curve ln x and the "
-        f"chord between the two points; at E[X] = {mean:g} the chord is at E[ln X] = "
-        f"{mean_log:.3f}, below ln E[X] = {np.log(mean):.3f} (gap {gaps[0]:.3f}). Right: the "
-        f"convex x², where the chord lies above: E[X²] − (E[X])² = {gaps[1]:.3f}, the variance."))
+    return describe(fig, tr(
+        "A two-point X with values {x0:g} and {x1:g}. Left: the concave curve ln x and the "
+        "chord between the two points; at E[X] = {mean:g} the chord is at E[ln X] = "
+        "{mean_log:.3f}, below ln E[X] = {log_mean:.3f} (gap {gap:.3f}). Right: the "
+        "convex x², where the chord lies above: E[X²] − (E[X])² = {variance:.3f}, the variance.",
+        x0=x[0], x1=x[1], mean=mean, mean_log=mean_log, log_mean=np.log(mean), gap=gaps[0],
+        variance=gaps[1]))
 
 
 def example_figures() -> dict[str, Figure]:

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
+from .._i18n import tr
 from ..expectation import discrete_expectation, jensen_gap_log
 from ..plotting import COLORS, TEXT_COLORS, legend, style_axes
 from .base import Panel, float_slider
@@ -57,7 +58,7 @@ class JensenPanel(Panel):
 
     def make_controls(self) -> dict[str, Any]:
         return {
-            "spread": float_slider("spread s", 0.0, 1.9, 0.05, 1.0),
+            "spread": float_slider(tr("spread s"), 0.0, 1.9, 0.05, 1.0),
             "weight": float_slider("P(X = 2 + s)", 0.1, 0.9, 0.05, 0.5),
         }
 
@@ -87,11 +88,13 @@ class JensenPanel(Panel):
 
     def describe(self, result: Mapping[str, Any]) -> str:
         low, high = result["values"]
-        return (
-            f"Left: the curve ln x and the chord between x = {low:.2f} and x = {high:.2f}; at "
-            f"E[X] = {result['mean']:.2f} the chord's height E[ln X] = {result['mean_log']:.3f} "
-            f"is below ln E[X] = {result['log_mean']:.3f}, a gap of {result['gap']:.3f} nats. "
-            f"Right: the gap against the spread s, zero only at s = 0."
+        return tr(
+            "Left: the curve ln x and the chord between x = {low:.2f} and x = {high:.2f}; at "
+            "E[X] = {mean:.2f} the chord's height E[ln X] = {mean_log:.3f} "
+            "is below ln E[X] = {log_mean:.3f}, a gap of {gap:.3f} nats. "
+            "Right: the gap against the spread s, zero only at s = 0.",
+            low=low, high=high, mean=result["mean"], mean_log=result["mean_log"],
+            log_mean=result["log_mean"], gap=result["gap"],
         )
 
     def build(self, fig: Figure) -> SimpleNamespace:
