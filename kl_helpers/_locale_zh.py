@@ -133,6 +133,35 @@ MESSAGES: dict[str, str] = {
     "Left: the running k1 estimate of D_KL(p‖q) for p = N(0, 1), q = N(0.5, 1) over the first {n} draws, with its 95% band and the true value {truth:.3f} nats; the estimate is {estimate:.3f} ± {se:.3f}. Right: the spread of the estimate against N, falling like 1/√N.": "左图：p = N(0, 1)、q = N(0.5, 1) 时，D_KL(p‖q) 的 k1 估计随前 {n} 次抽样逐步更新的过程，附 95% 置信带和真实值 {truth:.3f} 奈特；估计值为 {estimate:.3f} ± {se:.3f}。右图：估计值的离散程度随 N 的变化，按 1/√N 下降。",
     # (end of 03)
     # === lesson 04 (MLE equivalence): its checkers, figures, panels and the messages it shows ===
+    # exercises/ex04.py (the two "{name} should be" messages of read_vector are in lesson 05's section)
+    "The probability of outcome {i}": "结果 {i} 的概率",
+    "Answer with a list of four probabilities, e.g. [0.7, 0.1, 0.1, 0.1].": "请用含四个概率的列表作答，例如 [0.7, 0.1, 0.1, 0.1]。",
+    "Those are counts, not probabilities: a distribution sums to 1.": "这些是计数，不是概率：一个分布的各项之和为 1。",
+    "Your entries sum to {total:.4g}; probabilities are >= 0 and sum to 1.": "你的各项之和为 {total:.4g}；概率都 >= 0，且和为 1。",
+    "Correct: the empirical distribution is both the MLE and the KL minimiser.": "正确：经验分布既是极大似然估计，也是 KL 散度的最小值点。",
+    "Not yet. Hint: D_KL(p̂‖q) is never negative and is 0 only when q equals p̂; so what is p̂ for these counts?": "还不对。提示：D_KL(p̂‖q) 永不为负，且只在 q 等于 p̂ 时为 0；那么对这组计数，p̂ 是什么？",
+    "write both as averages over the data and subtract term by term; what is left does not involve the model at all.": "把两者都写成对数据的平均，再逐项相减；剩下的部分与模型完全无关。",
+    "Correct: the gap is the average of ln p(x_i), the same for every θ.": "正确：这个差就是 ln p(x_i) 的平均值，对每个 θ 都相同。",
+    "Right size, wrong sign: which of the two is larger?": "大小对了，符号反了：两者中哪个更大？",
+    "That is a sum over the data; both quantities are averages.": "这是对数据的求和；而这两个量都是平均值。",
+    "Correct at all three points: your gradient matches finite differences.": "三个点上全部正确：你的梯度与有限差分一致。",
+    "That is the derivative of the summed NLL. The exercise uses the average NLL: divide by the number of data.": "这是求和形式的 NLL 的导数。本题用的是平均 NLL：再除以数据的个数。",
+    "That is the derivative with respect to σ. The variable here is v = σ²: write the NLL in terms of v first (or use the chain rule).": "这是对 σ 的导数。这里的变量是 v = σ²：先把 NLL 写成 v 的函数（或者用链式法则）。",
+    "Wrong value at mu={mu}, v={v}. Hint: NLL = ½ ln(2πv) + mean((x − μ)²) / (2v); differentiate both terms in v.": "在 mu={mu}、v={v} 处的值不对。提示：NLL = ½ ln(2πv) + mean((x − μ)²) / (2v)；两项分别对 v 求导。",
+    # optimize.py: the error lesson 04 shows (a learning rate that is too large)
+    "gradient descent diverged at step {step}: {why}; learning_rate={eta:g} is too large for this problem, try a smaller one such as {smaller:g}": "梯度下降在第 {step} 步发散：{why}；learning_rate={eta:g} 对这个问题太大了，请换一个更小的值，例如 {smaller:g}",
+    "the loss rose from {start:.6g} to {value:.6g}, above its starting value": "损失从 {start:.6g} 升到 {value:.6g}，超过了它的初始值",
+    "the loss became {value}": "损失变成了 {value}",
+    "the gradient became non-finite": "梯度变成了非有限值",
+    "the parameters became non-finite": "参数变成了非有限值",
+    # figures/mle.py and panels/mle.py (text alternatives, captions, slider labels)
+    "Left: the average negative log-likelihood of samples of size {sizes} from N({mu_p:g}, {sigma_p:g}²) against the model mean, each with its minimum dotted, closing in on the expected NLL H(p, q) (dashed), which is lowest at μ = {mu_p:g}. Right: how far each maximum-likelihood estimate is from ({mu_p:g}, {sigma_p:g}) against N on log–log axes, beside a 1/√N guide.": "左图：从 N({mu_p:g}, {sigma_p:g}²) 中抽取的、样本量分别为 {sizes} 的样本，其平均负对数似然随模型均值变化的曲线，每条曲线的最小值用圆点标出；这些曲线逐渐靠近期望 NLL H(p, q)（虚线），后者在 μ = {mu_p:g} 处最低。右图：在双对数坐标中，各个极大似然估计与 ({mu_p:g}, {sigma_p:g}) 的距离随 N 的变化，旁边是一条 1/√N 参考线。",
+    "Left: a histogram of {n} data points with the model N({mu:.2f}, {sigma:.2f}²). Right: contours of the average negative log-likelihood over (μ, σ) with the maximum-likelihood estimate starred; here the NLL is {nll:.3f}{kl}.": "左图：{n} 个数据点的直方图与模型 N({mu:.2f}, {sigma:.2f}²)。右图：平均负对数似然在 (μ, σ) 上的等高线，星号标出极大似然估计；当前的 NLL 为 {nll:.3f}{kl}。",
+    "Gradient descent on the negative log-likelihood, step {step} of {steps}: the model is N({mu:.2f}, {sigma:.2f}²) over the data's histogram (left), and the loss curves over the steps (right); here the NLL is {nll:.3f}{kl}.": "对负对数似然做梯度下降，共 {steps} 步中的第 {step} 步：左图是数据直方图上的模型 N({mu:.2f}, {sigma:.2f}²)，右图是损失随步数变化的曲线；当前的 NLL 为 {nll:.3f}{kl}。",
+    " and D_KL(p‖q) = {kl:.3f} nats": "，D_KL(p‖q) = {kl:.3f} 奈特",
+    "mean μ": "均值 μ",
+    "std σ": "标准差 σ",
+    "step": "步数",
     # (end of 04)
     # === lesson 05 (forward vs reverse): its checkers, figures, panels and the messages it shows ===
     # (end of 05)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from ._i18n import tr
 from ._validate import as_sample, function_arg, positive_int, scalar
 
 __all__ = ["DescentHistory", "gradient_descent", "numerical_gradient"]
@@ -164,15 +165,15 @@ def gradient_descent(
     max_steps = positive_int(max_steps, "max_steps")
 
     def diverged(step: int, why: str) -> ValueError:
-        return ValueError(
-            f"gradient descent diverged at step {step}: {why}; learning_rate={eta:g} is too "
-            f"large for this problem, try a smaller one such as {eta / 10:g}"
-        )
+        return ValueError(tr(
+            "gradient descent diverged at step {step}: {why}; learning_rate={eta:g} is too "
+            "large for this problem, try a smaller one such as {smaller:g}",
+            step=step, why=why, eta=eta, smaller=eta / 10))
 
     def evaluate(point: np.ndarray, step: int) -> tuple[float, np.ndarray]:
         value = float(loss(point))
         if not math.isfinite(value):
-            raise diverged(step, f"the loss became {value}")
+            raise diverged(step, tr("the loss became {value}", value=value))
         g = np.asarray(grad(point), dtype=float)
         if g.shape != point.shape:
             raise ValueError(
@@ -180,7 +181,7 @@ def gradient_descent(
                 "it must return one partial derivative per parameter"
             )
         if not np.all(np.isfinite(g)):
-            raise diverged(step, "the gradient became non-finite")
+            raise diverged(step, tr("the gradient became non-finite"))
         return value, g
 
     value, g = evaluate(theta, 0)
@@ -193,12 +194,12 @@ def gradient_descent(
         with np.errstate(over="ignore", invalid="ignore"):
             theta = theta - eta * g
         if not np.all(np.isfinite(theta)):
-            raise diverged(step, "the parameters became non-finite")
+            raise diverged(step, tr("the parameters became non-finite"))
         value, g = evaluate(theta, step)
         if value > losses[0]:
             raise diverged(
-                step, f"the loss rose from {losses[0]:.6g} to {value:.6g}, above its starting value"
-            )
+                step, tr("the loss rose from {start:.6g} to {value:.6g}, above its starting value",
+                         start=losses[0], value=value))
         thetas.append(theta)
         losses.append(value)
         norms.append(float(_norm(g)))

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from .._i18n import tr
 from ..distributions import normal_logpdf
 from ..fitting import categorical_mle, normal_nll
 from ..optimize import numerical_gradient
@@ -64,7 +65,7 @@ def check_04_categorical_mle(answer: Any) -> Feedback:
     values = read_vector(
         answer,
         len(SPINNER_COUNTS),
-        names=[f"The probability of outcome {i}" for i in range(len(SPINNER_COUNTS))],
+        names=[tr("The probability of outcome {i}", i=i) for i in range(len(SPINNER_COUNTS))],
         example="Answer with a list of four probabilities, e.g. [0.7, 0.1, 0.1, 0.1].",
     )
     if isinstance(values, Feedback):
@@ -73,7 +74,8 @@ def check_04_categorical_mle(answer: Any) -> Feedback:
     if np.allclose(q, SPINNER_COUNTS):
         return Feedback(False, "Those are counts, not probabilities: a distribution sums to 1.")
     if np.any(q < 0) or not math.isclose(float(q.sum()), 1.0, abs_tol=2e-3):
-        return Feedback(False, f"Your entries sum to {q.sum():.4g}; probabilities are >= 0 and sum to 1.")
+        return Feedback(False, tr("Your entries sum to {total:.4g}; probabilities are >= 0 and sum to 1.",
+                                  total=q.sum()))
     precision = check_04_categorical_mle.precision
     if all(map(precision.accepts, q, categorical_mle(SPINNER_COUNTS))):
         return Feedback(True, "Correct: the empirical distribution is both the MLE and the KL minimiser.")
@@ -170,6 +172,6 @@ def check_04_variance_gradient(
     )
     return Feedback(
         False,
-        f"Wrong value at mu={mu}, v={v}. Hint: NLL = ½ ln(2πv) + mean((x − μ)²) / (2v); "
-        "differentiate both terms in v.",
+        tr("Wrong value at mu={mu}, v={v}. Hint: NLL = ½ ln(2πv) + mean((x − μ)²) / (2v); "
+           "differentiate both terms in v.", mu=mu, v=v),
     )

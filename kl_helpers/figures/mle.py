@@ -8,6 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
+from .._i18n import tr
 from .._validate import as_sample, scalar
 from ..distributions import normal_cross_entropy
 from ..fitting import fit_normal_mle, normal_nll
@@ -77,12 +78,13 @@ def plot_nll_approaches_cross_entropy(
     style_axes(ax_e, "sample size N", "distance from KL minimiser", "MLE → argmin of D_KL(p‖q)")
     legend(ax_e, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3, borderaxespad=0.0,
            handlelength=1.8, columnspacing=1.0)
-    return describe(fig, (
-        f"Left: the average negative log-likelihood of samples of size "
-        f"{', '.join(f'{n:,}' for n in sizes)} from N({mu_p:g}, {sigma_p:g}²) against the model "
-        f"mean, each with its minimum dotted, closing in on the expected NLL H(p, q) (dashed), "
-        f"which is lowest at μ = {mu_p:g}. Right: how far each maximum-likelihood estimate is "
-        f"from ({mu_p:g}, {sigma_p:g}) against N on log–log axes, beside a 1/√N guide."))
+    return describe(fig, tr(
+        "Left: the average negative log-likelihood of samples of size {sizes} from "
+        "N({mu_p:g}, {sigma_p:g}²) against the model mean, each with its minimum dotted, closing in "
+        "on the expected NLL H(p, q) (dashed), which is lowest at μ = {mu_p:g}. Right: how far each "
+        "maximum-likelihood estimate is from ({mu_p:g}, {sigma_p:g}) against N on log–log axes, "
+        "beside a 1/√N guide.",
+        sizes=tr(", ").join(f"{n:,}" for n in sizes), mu_p=mu_p, sigma_p=sigma_p))
 
 
 def example_figures() -> dict[str, Figure]:

@@ -12,6 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
+from .._i18n import tr
 from .._validate import as_sample, scalar
 from ..distributions import kl_normal_normal, normal_pdf
 from ..fitting import fit_normal_gd, fit_normal_mle, normal_nll
@@ -132,8 +133,8 @@ class LikelihoodPanel(Panel):
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
         mu_hat, s_hat = self.mle
         return {
-            "mu": float_slider("mean μ", *self.mu_range, _STEP, _snap(mu_hat - 1.0 * s_hat)),
-            "sigma": float_slider("std σ", *self.sigma_range, _STEP, _snap(1.6 * s_hat)),
+            "mu": float_slider(tr("mean μ"), *self.mu_range, _STEP, _snap(mu_hat - 1.0 * s_hat)),
+            "sigma": float_slider(tr("std σ"), *self.sigma_range, _STEP, _snap(1.6 * s_hat)),
         }
 
     def compute(self, mu: float, sigma: float) -> dict[str, Any]:
@@ -148,12 +149,12 @@ class LikelihoodPanel(Panel):
         return result
 
     def describe(self, result: Mapping[str, Any]) -> str:
-        kl = f" and D_KL(p‖q) = {result['kl']:.3f} nats" if "kl" in result else ""
-        return (
-            f"Left: a histogram of {len(self.x)} data points with the model "
-            f"N({result['mu']:.2f}, {result['sigma']:.2f}²). Right: contours of the average negative "
-            f"log-likelihood over (μ, σ) with the maximum-likelihood estimate starred; here the "
-            f"NLL is {result['nll']:.3f}{kl}."
+        kl = tr(" and D_KL(p‖q) = {kl:.3f} nats", kl=result["kl"]) if "kl" in result else ""
+        return tr(
+            "Left: a histogram of {n} data points with the model N({mu:.2f}, {sigma:.2f}²). Right: "
+            "contours of the average negative log-likelihood over (μ, σ) with the maximum-likelihood "
+            "estimate starred; here the NLL is {nll:.3f}{kl}.",
+            n=len(self.x), mu=result["mu"], sigma=result["sigma"], nll=result["nll"], kl=kl,
         )
 
     def build(self, fig: Figure) -> SimpleNamespace:
@@ -271,7 +272,7 @@ class DescentPanel(Panel):
         self.widget.children = (widgets.HBox([self.play, *controls.children]), *self.widget.children[1:])
 
     def make_controls(self) -> dict[str, widgets.ValueWidget]:
-        return {"step": int_slider("step", 0, self.history.steps, 1, 0)}
+        return {"step": int_slider(tr("step"), 0, self.history.steps, 1, 0)}
 
     def compute(self, step: int) -> dict[str, Any]:
         mu, sigma = float(self.mus[step]), float(self.sigmas[step])
@@ -287,12 +288,13 @@ class DescentPanel(Panel):
         return result
 
     def describe(self, result: Mapping[str, Any]) -> str:
-        kl = f" and D_KL(p‖q) = {result['kl']:.3f} nats" if "kl" in result else ""
-        return (
-            f"Gradient descent on the negative log-likelihood, step {result['step']} of "
-            f"{len(self.mus) - 1}: the model is N({result['mu']:.2f}, {result['sigma']:.2f}²) over "
-            f"the data's histogram (left), and the loss curves over the steps (right); here the "
-            f"NLL is {result['nll']:.3f}{kl}."
+        kl = tr(" and D_KL(p‖q) = {kl:.3f} nats", kl=result["kl"]) if "kl" in result else ""
+        return tr(
+            "Gradient descent on the negative log-likelihood, step {step} of {steps}: the model is "
+            "N({mu:.2f}, {sigma:.2f}²) over the data's histogram (left), and the loss curves over "
+            "the steps (right); here the NLL is {nll:.3f}{kl}.",
+            step=result["step"], steps=len(self.mus) - 1, mu=result["mu"], sigma=result["sigma"],
+            nll=result["nll"], kl=kl,
         )
 
     def build(self, fig: Figure) -> SimpleNamespace:
