@@ -274,11 +274,12 @@ def read_vector(
         return Feedback(False, example)
     values = []
     for name, item in zip(names, items, strict=True):
-        value = read_number(item, should=f"{name} should be")
+        value = read_number(item, should=tr("{name} should be", name=name))
         if isinstance(value, Feedback):
             return value if value.correct is not None else Feedback(False, example)
         if not math.isfinite(value):
-            return Feedback(False, f"{name} should be a finite number, not {value}.")
+            return Feedback(False, tr("{name} should be a finite number, not {value}.",
+                                      name=name, value=value))
         values.append(value)
     return values
 
