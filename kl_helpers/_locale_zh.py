@@ -164,6 +164,28 @@ MESSAGES: dict[str, str] = {
     "step": "步数",
     # (end of 04)
     # === lesson 05 (forward vs reverse): its checkers, figures, panels and the messages it shows ===
+    # exercises/ex05.py
+    "Answer with a pair (mu, sigma), e.g. (1.0, 0.5).": "请用一对数 (mu, sigma) 作答，例如 (1.0, 0.5)。",
+    "The mean is not right yet. Hint: the mean of a mixture is the weighted average of the component means.": "均值还不对。提示：混合分布的均值是各分量均值的加权平均。",
+    "The mean is right; sigma is not.": "均值对了；sigma 还不对。",
+    "variance = average within-component variance + variance of the component means; then take the square root.": "方差 = 各分量内部方差的平均 + 各分量均值的方差；再开平方根。",
+    "Correct: the forward fit matches the mean and variance of p.": "正确：前向拟合与 p 有相同的均值和方差。",
+    "That is the width of one component. The fit must also cover the spread between the components (law of total variance).": "这是单个分量的宽度。拟合还必须覆盖各分量之间的分散（全方差公式）。",
+    "The mean is right, but that is a variance; sigma is a standard deviation.": "均值对了，但这是方差；sigma 是标准差。",
+    'Answer with the string "forward" or "reverse".': '请用字符串 "forward" 或 "reverse" 作答。',
+    "Correct: D_KL(q‖p) is an average under q, so q pays heavily for mass where p is tiny, and it shrinks onto a mode instead.": "正确：D_KL(q‖p) 是在 q 下取的平均，所以 q 若在 p 极小的地方放置概率质量，就要付出很大代价；于是它转而收缩到一个众数上。",
+    "Not yet. Hint: ask which direction averages log(q/p) over the places where q puts its mass, and what happens there when p ≈ 0.": "还不对。提示：想一想哪个方向是在 q 放置概率质量的地方对 log(q/p) 取平均，以及在那里 p ≈ 0 时会发生什么。",
+    "as N grows, the MLE goes to the KL projection of p onto the Gaussians, which matches the moments of p. What is the spread of a uniform on [0, 1]?": "随着 N 增大，极大似然估计趋于 p 在高斯分布族上的 KL 投影，它与 p 的矩相匹配。[0, 1] 上的均匀分布有多分散？",
+    "Correct: the MLE converges to the moment-matched Gaussian, not to the uniform.": "正确：极大似然估计收敛到矩匹配的高斯分布，而不是均匀分布。",
+    "That is a variance; the question asks for a standard deviation.": "这是方差；题目问的是标准差。",
+    # exercises/_feedback.py, read_vector (an answer that is a pair; lesson 04 uses it too)
+    "{name} should be": "{name} 应当是",
+    "{name} should be a finite number, not {value}.": "{name} 应当是有限数，而不是 {value}。",
+    # figures/forward_reverse.py and panels/forward_reverse.py
+    "Left: the two-mode density p, its forward fit N({mu:.2f}, {sigma:.2f}²) covering both modes, and {n} reverse fits ending at {ends}. Right: D_KL(q‖p) over the mean and standard deviation of q (darker is lower) with each optimiser's path from its start to its end; separate valleys are separate local optima.": "左图：有两个众数的概率密度 p、覆盖两个众数的前向拟合 N({mu:.2f}, {sigma:.2f}²)，以及 {n} 个反向拟合，终点分别为 {ends}。右图：D_KL(q‖p) 随 q 的均值和标准差的变化（颜色越深，值越低），以及每个优化器从起点到终点的路径；不同的谷就是不同的局部最优解。",
+    "Left: a two-mode p, its best normal approximation q* = N({mu:.2f}, {sigma:.2f}²) and the normal MLE from {n:,} points, close to q*. Right: the average negative log-likelihood at the MLE against N (log scale), approaching H(p, q*) = {cross:.3f} nats, which stays above H(p) = {entropy:.3f} nats by D_KL(p‖q*) = {gap:.3f}.": "左图：有两个众数的 p、它的最佳正态近似 q* = N({mu:.2f}, {sigma:.2f}²)，以及由 {n:,} 个点得到的正态极大似然估计，它与 q* 很接近。右图：极大似然估计处的平均负对数似然随 N 的变化（对数坐标），它趋于 H(p, q*) = {cross:.3f} 奈特；后者始终比 H(p) = {entropy:.3f} 奈特高出 D_KL(p‖q*) = {gap:.3f}。",
+    "separation of the modes": "两个众数的间距",
+    "Left: a two-mode p, its forward fit N({mu:.2f}, {sigma:.2f}²) spanning both modes, and the reverse fits from three starts: {reverse}. Right: D_KL(q‖p) against the mean of q; p has {modes} mode(s) and the starts find {optima} distinct optimum(s).": "左图：有两个众数的 p、横跨两个众数的前向拟合 N({mu:.2f}, {sigma:.2f}²)，以及从三个起点出发的反向拟合：{reverse}。右图：D_KL(q‖p) 随 q 的均值的变化；p 有 {modes} 个众数，三个起点找到了 {optima} 个不同的最优解。",
     # (end of 05)
     # === lesson 06 (KL in practice): its checkers, figures, panels and the messages it shows ===
     # exercises/ex06.py

@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from .._i18n import tr
 from ..distributions import normal_pdf
 from ..fitting import fit_normal_mle, normal_nll
 from ..mixtures import (
@@ -96,12 +97,13 @@ def plot_reverse_landscape(p: NormalMixture, fits: Sequence[ReverseKLFit]) -> Fi
                frameon=False, title="Left: the fits. Right: D_KL(q‖p) over (μ_q, σ_q), "
                                     "darker is lower, and each optimiser's path",
                title_fontsize=FONT_SIZE)
-    ends = ", ".join(f"N({fit.mu:.2f}, {fit.sigma:.2f}²)" for fit in fits)
-    return describe(fig, (
-        f"Left: the two-mode density p, its forward fit N({mu_f:.2f}, {sigma_f:.2f}²) covering "
-        f"both modes, and {len(fits)} reverse fits ending at {ends}. Right: D_KL(q‖p) over the "
-        f"mean and standard deviation of q (darker is lower) with each optimiser's path from its "
-        f"start to its end; separate valleys are separate local optima."))
+    ends = tr(", ").join(f"N({fit.mu:.2f}, {fit.sigma:.2f}²)" for fit in fits)
+    return describe(fig, tr(
+        "Left: the two-mode density p, its forward fit N({mu:.2f}, {sigma:.2f}²) covering "
+        "both modes, and {n} reverse fits ending at {ends}. Right: D_KL(q‖p) over the "
+        "mean and standard deviation of q (darker is lower) with each optimiser's path from its "
+        "start to its end; separate valleys are separate local optima.",
+        mu=mu_f, sigma=sigma_f, n=len(fits), ends=ends))
 
 
 def plot_misspecification(p: NormalMixture, sizes: Sequence[int],
@@ -164,12 +166,14 @@ def plot_misspecification(p: NormalMixture, sizes: Sequence[int],
         Line2D([], [], color=COLORS["q"], lw=1.5, ls="--", label="H(p, q*) = H(p) + D_KL(p‖q*)"),
         Line2D([], [], color=COLORS["p"], lw=2, ls=":", label="H(p): out of the model's reach"),
     ], ncols=1)
-    return describe(fig, (
-        f"Left: a two-mode p, its best normal approximation q* = N({mu_star:.2f}, "
-        f"{sigma_star:.2f}²) and the normal MLE from {sizes[-1]:,} points, close to q*. Right: the "
-        f"average negative log-likelihood at the MLE against N (log scale), approaching "
-        f"H(p, q*) = {cross:.3f} nats, which stays above H(p) = {entropy:.3f} nats by "
-        f"D_KL(p‖q*) = {cross - entropy:.3f}."))
+    return describe(fig, tr(
+        "Left: a two-mode p, its best normal approximation q* = N({mu:.2f}, "
+        "{sigma:.2f}²) and the normal MLE from {n:,} points, close to q*. Right: the "
+        "average negative log-likelihood at the MLE against N (log scale), approaching "
+        "H(p, q*) = {cross:.3f} nats, which stays above H(p) = {entropy:.3f} nats by "
+        "D_KL(p‖q*) = {gap:.3f}.",
+        mu=mu_star, sigma=sigma_star, n=sizes[-1], cross=cross, entropy=entropy,
+        gap=cross - entropy))
 
 
 def example_figures() -> dict[str, Figure]:

@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from .._i18n import tr
 from ..distributions import normal_pdf
 from ..mixtures import NormalMixture, count_modes, fit_reverse_kl, kl_normal_mixture, moment_match
 from ..plotting import COLORS, FONT_SIZE, style_axes
@@ -99,7 +100,7 @@ class ForwardReversePanel(Panel):
         super().__init__(**values)
 
     def make_controls(self) -> dict[str, Any]:
-        return {"separation": float_slider("separation of the modes", *_SEPARATION)}
+        return {"separation": float_slider(tr("separation of the modes"), *_SEPARATION)}
 
     def compute(self, separation: float) -> dict[str, Any]:
         # Rounded as the cache keys are, so a slider value such as 4.499999999 hits the cache.
@@ -107,13 +108,15 @@ class ForwardReversePanel(Panel):
 
     def describe(self, result: Mapping[str, Any]) -> str:
         mu_f, sigma_f = result["forward"]
-        reverse = ", ".join(f"N({m:.2f}, {s:.2f}²)" for m, s in
+        reverse = tr(", ").join(f"N({m:.2f}, {s:.2f}²)" for m, s in
                             zip(result["reverse_mu"], result["reverse_sigma"], strict=True))
-        return (
-            f"Left: a two-mode p, its forward fit N({mu_f:.2f}, {sigma_f:.2f}²) spanning both "
-            f"modes, and the reverse fits from three starts: {reverse}. Right: D_KL(q‖p) against "
-            f"the mean of q; p has {result['n_modes']} mode(s) and the starts find "
-            f"{result['n_optima']} distinct optimum(s)."
+        return tr(
+            "Left: a two-mode p, its forward fit N({mu:.2f}, {sigma:.2f}²) spanning both "
+            "modes, and the reverse fits from three starts: {reverse}. Right: D_KL(q‖p) against "
+            "the mean of q; p has {modes} mode(s) and the starts find "
+            "{optima} distinct optimum(s).",
+            mu=mu_f, sigma=sigma_f, reverse=reverse, modes=result["n_modes"],
+            optima=result["n_optima"],
         )
 
     def build(self, fig: Figure) -> SimpleNamespace:
