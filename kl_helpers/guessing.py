@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ._i18n import tr
 from ._validate import as_rng, positive_int, scalar
 from .divergence import kl_divergence
 from .special import log_softmax
@@ -239,7 +240,7 @@ class GuessGame:
     def reveal(self, guess: float) -> float:
         """Commit to ``guess`` (nats) for the current round, reveal the truth, return the error."""
         if self.revealed:
-            raise RuntimeError("this round is already revealed; call next_round() first")
+            raise RuntimeError(tr("this round is already revealed; call next_round() first"))
         error = guess_score(guess, self.current.truth)
         self.errors.append(error)
         self.revealed = True
@@ -248,22 +249,23 @@ class GuessGame:
     def next_round(self) -> None:
         """Move on to the next round (only after the current one is revealed)."""
         if not self.revealed:
-            raise RuntimeError("reveal the current round before moving on")
+            raise RuntimeError(tr("reveal the current round before moving on"))
         if self.index == len(self.rounds) - 1:
-            raise RuntimeError("that was the last round; start a new GuessGame to play again")
+            raise RuntimeError(tr("that was the last round; start a new GuessGame to play again"))
         self.index += 1
         self.revealed = False
 
     def message(self, guess: float) -> str:
         """What the player reads now, given the guess on the slider (nats)."""
-        head = f"Round {self.index + 1} of {len(self.rounds)}: "
-        score = f"Score so far: {self.score:.2f} (lower is better)."
+        head = tr("Round {round} of {rounds}: ", round=self.index + 1, rounds=len(self.rounds))
+        score = tr("Score so far: {score:.2f} (lower is better).", score=self.score)
         if not self.revealed:
-            return head + "pick your guess, then press Reveal. " + score
-        said = f"you said {guess:g} nats, D_KL(p‖q) = {self.current.truth:.4f} nats: " \
-               f"off by {self.errors[-1]:.2f} decades. "
+            return head + tr("pick your guess, then press Reveal. ") + score
+        said = tr("you said {guess:g} nats, D_KL(p‖q) = {truth:.4f} nats: off by {error:.2f} decades. ",
+                  guess=guess, truth=self.current.truth, error=self.errors[-1])
         if self.finished:
             mean = self.score / len(self.errors)
-            return (head + said + f"Game over: total {self.score:.2f}, {mean:.2f} decades per "
-                    f"round (a factor of {10**mean:.1f}).")
+            return head + said + tr("Game over: total {score:.2f}, {mean:.2f} decades per round "
+                                    "(a factor of {factor:.1f}).", score=self.score, mean=mean,
+                                    factor=10**mean)
         return head + said + score

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from ._i18n import tr
 from ._validate import as_real_array
 
 __all__ = ["kl_diagnormal_stdnormal", "kl_mvnormal_mvnormal"]
@@ -38,11 +39,11 @@ def _cholesky(value: ArrayLike, name: str, dim: int) -> np.ndarray:
         chol = np.linalg.cholesky(cov)
     except np.linalg.LinAlgError:
         smallest = float(np.linalg.eigvalsh(cov)[0])
-        raise ValueError(
-            f"{name} is not positive definite (smallest eigenvalue {smallest:.3g}); a covariance "
+        raise ValueError(tr(
+            "{name} is not positive definite (smallest eigenvalue {smallest:.3g}); a covariance "
             "matrix needs every eigenvalue > 0. Check for a zero variance, a duplicated "
-            "variable, or a correlation outside (-1, 1)"
-        ) from None
+            "variable, or a correlation outside (-1, 1)", name=name, smallest=smallest
+        )) from None
     # Cholesky can succeed on a matrix that is singular to working precision; the log-determinant
     # would then be meaningless, so refuse it too.
     diag = np.diag(chol)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from .._i18n import tr
 from ..distributions import normal_logpdf
 from ..estimators import kl_estimator_terms, kl_term_std_normal
 from ._feedback import Feedback, check_number, read_names, significant_figures, wants
@@ -49,7 +50,7 @@ def check_03_k3_term(answer: Any) -> Feedback:
     def term(kind: str, log_p: float = lp, log_q: float = lq) -> float:
         return float(kl_estimator_terms([log_p], [log_q], kind)[0])
 
-    slip = "That is the {} term. k3 uses r itself, not only ln r."
+    slip = "That is the {kind} term. k3 uses r itself, not only ln r."
     return check_number(
         answer,
         term("k3"),
@@ -57,8 +58,8 @@ def check_03_k3_term(answer: Any) -> Feedback:
         hint="compute ln r = ln q(2) - ln p(2) first, then k3 = (r - 1) - ln r.",
         praise="Correct: positive, as every k3 term is.",
         slips=[
-            (term("k1"), slip.format("k1")),
-            (term("k2"), slip.format("k2")),
+            (term("k1"), tr(slip, kind="k1")),
+            (term("k2"), tr(slip, kind="k2")),
             # r = p/q instead of q/p
             (term("k3", lq, lp), "Close: your ratio is upside down. Here r = q(x)/p(x)."),
         ],

@@ -8,6 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
+from .._i18n import tr
 from .._validate import as_distribution, same_shape, scalar
 from ..distributions import kl_normal_normal, normal_entropy, normal_pdf
 from ..divergence import cross_entropy, entropy, kl_divergence
@@ -51,10 +52,11 @@ def plot_discrete_decomposition(p: ArrayLike, q: ArrayLike) -> Figure:
     style_axes(ax, "", "nats", "H(p, q) = H(p) + D_KL(p‖q); Σ p ln p is −H(p)")
     # The legend sits beside the axes, off the bars and their numbers.
     legend(ax, loc="upper left", bbox_to_anchor=(1.02, 1.0))
-    return describe(fig, (
-        f"Bars in nats: the cross-entropy H(p, q) = {h_pq:.4f} stacked as H(p) = {h_p:.4f} plus "
-        f"D_KL(p‖q) = {kl:.4f}, then H(p) and D_KL alone, and Σ p ln p = {-h_p:.4f}, the "
-        f"negative of the entropy, below zero."))
+    return describe(fig, tr(
+        "Bars in nats: the cross-entropy H(p, q) = {h_pq:.4f} stacked as H(p) = {h_p:.4f} plus "
+        "D_KL(p‖q) = {kl:.4f}, then H(p) and D_KL alone, and Σ p ln p = {neg_h_p:.4f}, the "
+        "negative of the entropy, below zero.",
+        h_pq=h_pq, h_p=h_p, kl=kl, neg_h_p=-h_p))
 
 
 def plot_negative_entropy(sigmas: Sequence[float] = _SIGMAS) -> Figure:
@@ -98,12 +100,12 @@ def plot_negative_entropy(sigmas: Sequence[float] = _SIGMAS) -> Figure:
     ax_h.set_ylim(-3.0, 4.0)
     style_axes(ax_h, "standard deviation σ (log scale)", "nats", "Entropy < 0 possible; KL ≥ 0")
     legend(ax_h, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
-    entropies = ", ".join(f"σ = {s:g}: {normal_entropy(s):+.3f}" for s in widths)
-    return describe(fig, (
-        f"Left: normal densities with standard deviations {', '.join(f'{s:g}' for s in widths)}; "
-        f"the narrow ones rise above 1. Right: their differential entropy against σ (log scale): "
-        f"{entropies} nats, negative once σ < 1/√(2πe) ≈ 0.242, while D_KL(N(0, σ²)‖N(0, 1)) "
-        f"stays ≥ 0."))
+    entropies = tr(", ").join(f"σ = {s:g}: {normal_entropy(s):+.3f}" for s in widths)
+    return describe(fig, tr(
+        "Left: normal densities with standard deviations {widths}; the narrow ones rise above 1. "
+        "Right: their differential entropy against σ (log scale): {entropies} nats, negative "
+        "once σ < 1/√(2πe) ≈ 0.242, while D_KL(N(0, σ²)‖N(0, 1)) stays ≥ 0.",
+        widths=", ".join(f"{s:g}" for s in widths), entropies=entropies))
 
 
 def example_figures() -> dict[str, Figure]:

@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from numpy.typing import ArrayLike
 
+from .._i18n import tr
 from .._validate import as_distribution, as_real_array, log_base, same_shape, scalar
 from ..divergence import cross_entropy, kl_divergence
 from ..evidence import (
@@ -129,12 +130,13 @@ def plot_code_areas(
     fig.suptitle(f"Extra area = KL:  D_KL(p‖q) = {d_pq:.3f} {unit},  D_KL(q‖p) = {d_qp:.3f} {unit}",
                  fontsize=FONT_SIZE + 1)
     areas = {(w, c): cross_entropy(dists[w], dists[c], base) for w in "pq" for c in "pq"}
-    return describe(fig, (
-        f"Four panels of rectangles, one per word ({', '.join(names)}): width = how often the word "
-        f"is sent, height = its code length in {unit}, so each panel's area is the average length. "
-        f"p's words: {areas['p', 'p']:.2f} {unit} with p's code, {areas['p', 'q']:.2f} with q's code, "
-        f"extra D_KL(p‖q) = {d_pq:.3f}. q's words: {areas['q', 'q']:.2f} with q's code, "
-        f"{areas['q', 'p']:.2f} with p's code, extra D_KL(q‖p) = {d_qp:.3f}."))
+    return describe(fig, tr(
+        "Four panels of rectangles, one per word ({words}): width = how often the word is sent, "
+        "height = its code length in {unit}, so each panel's area is the average length. p's words: "
+        "{pp:.2f} {unit} with p's code, {pq:.2f} with q's code, extra D_KL(p‖q) = {d_pq:.3f}. "
+        "q's words: {qq:.2f} with q's code, {qp:.2f} with p's code, extra D_KL(q‖p) = {d_qp:.3f}.",
+        words=tr(", ").join(names), unit=tr(unit), pp=areas["p", "p"], pq=areas["p", "q"],
+        qq=areas["q", "q"], qp=areas["q", "p"], d_pq=d_pq, d_qp=d_qp))
 
 
 def _coin_kls(theta_p: float, theta_q: float) -> tuple[float, float]:
@@ -175,12 +177,13 @@ def plot_evidence_paths(theta_p: float, theta_q: float, flips: ArrayLike) -> Fig
     ax.axhline(0.0, color=COLORS["grey"], lw=0.8)
     style_axes(ax, "number of flips N", "evidence Σ ln p/q (nats)", "Evidence grows like N·D_KL(p‖q)")
     legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
-    return describe(fig, (
-        f"Running sums of the log-likelihood ratio ln p/q over {sums.shape[1]} flips of a coin "
-        f"with heads probability {theta_p:g} (p) against one with {theta_q:g} (q), for "
-        f"{sums.shape[0]} runs: the runs wander but climb, and their average "
-        f"({sums.mean(axis=0)[-1]:.1f} nats after {sums.shape[1]} flips) follows the line "
-        f"N·D_KL(p‖q) with slope {d_pq:.3f} nats per flip."))
+    return describe(fig, tr(
+        "Running sums of the log-likelihood ratio ln p/q over {flips} flips of a coin with heads "
+        "probability {theta_p:g} (p) against one with {theta_q:g} (q), for {runs} runs: the runs "
+        "wander but climb, and their average ({final:.1f} nats after {flips} flips) follows the "
+        "line N·D_KL(p‖q) with slope {d_pq:.3f} nats per flip.",
+        flips=sums.shape[1], theta_p=theta_p, theta_q=theta_q, runs=sums.shape[0],
+        final=sums.mean(axis=0)[-1], d_pq=d_pq))
 
 
 def plot_stein(theta_p: float, theta_q: float, n: ArrayLike, epsilon: float = 0.05) -> Figure:
@@ -220,11 +223,13 @@ def plot_stein(theta_p: float, theta_q: float, n: ArrayLike, epsilon: float = 0.
     ax.minorticks_off()  # minor tick labels cost most of the drawing time and say little here
     style_axes(ax, "number of flips N (log scale)", "(1/N) ln β_N (nats)", "Stein: the exponent is −D_KL")
     legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
-    return describe(fig, (
-        f"(1/N) ln β_N against N from {sizes.min():g} to {sizes.max():g} (log scale) for the count "
-        f"test at level {epsilon:g}: accepting p wrongly approaches −D_KL(p‖q) = {-d_pq:.3f}, "
-        f"reaching {rates[0][-1]:.3f}; with the roles swapped it approaches −D_KL(q‖p) = "
-        f"{-d_qp:.3f}, reaching {rates[1][-1]:.3f}. Both start far above their limits at small N."))
+    return describe(fig, tr(
+        "(1/N) ln β_N against N from {low:g} to {high:g} (log scale) for the count test at level "
+        "{epsilon:g}: accepting p wrongly approaches −D_KL(p‖q) = {limit_pq:.3f}, reaching "
+        "{end_pq:.3f}; with the roles swapped it approaches −D_KL(q‖p) = {limit_qp:.3f}, reaching "
+        "{end_qp:.3f}. Both start far above their limits at small N.",
+        low=sizes.min(), high=sizes.max(), epsilon=epsilon, limit_pq=-d_pq, end_pq=rates[0][-1],
+        limit_qp=-d_qp, end_qp=rates[1][-1]))
 
 
 def plot_sprt(log_ratios: ArrayLike, result: SPRTResult, thresholds: tuple[float, float],
@@ -277,11 +282,13 @@ def plot_sprt(log_ratios: ArrayLike, result: SPRTResult, thresholds: tuple[float
     style_axes(ax_h, "samples used N", "runs", "How many samples a run needed")
     legend(ax_h, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
     chose_q = 1 - float(result.chose_p.mean())
-    return describe(fig, (
-        f"Left: {min(shown, steps.shape[0])} runs of summed evidence ln p/q, each stopping at the "
-        f"first crossing of {upper:.2f} (choose p) or {lower:.2f} (choose q). Right: histogram of "
-        f"the samples used by {n_used.size:,} runs: mean {n_used.mean():.1f}, Wald's approximation "
-        f"{wald:.1f}; {chose_q:.2%} of the runs chose q."))
+    return describe(fig, tr(
+        "Left: {shown} runs of summed evidence ln p/q, each stopping at the first crossing of "
+        "{upper:.2f} (choose p) or {lower:.2f} (choose q). Right: histogram of the samples used by "
+        "{runs:,} runs: mean {mean:.1f}, Wald's approximation {wald:.1f}; {chose_q:.2%} of the runs "
+        "chose q.",
+        shown=min(shown, steps.shape[0]), upper=upper, lower=lower, runs=n_used.size,
+        mean=n_used.mean(), wald=wald, chose_q=chose_q))
 
 
 def plot_log_additivity(a: float, b: float) -> Figure:
@@ -321,11 +328,12 @@ def plot_log_additivity(a: float, b: float) -> Figure:
     ax_r.set_ylim(0, 1.2 * (sa + sb))
     style_axes(ax_r, "event", "surprise −log P", "Three bases, one shape")
     legend(ax_r, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3)
-    return describe(fig, (
-        f"Left: surprises in bits of event A (P = {pa:g}, {sa:.2f} bits), event B (P = {pb:g}, "
-        f"{sb:.2f} bits) and both together (P = {pa * pb:g}), whose bar is the two stacked: "
-        f"{sa + sb:.2f} bits. Right: the same three surprises in bits, nats and bans; each base "
-        f"scales all bars by one factor."))
+    return describe(fig, tr(
+        "Left: surprises in bits of event A (P = {pa:g}, {sa:.2f} bits), event B (P = {pb:g}, "
+        "{sb:.2f} bits) and both together (P = {pab:g}), whose bar is the two stacked: {sab:.2f} "
+        "bits. Right: the same three surprises in bits, nats and bans; each base scales all bars "
+        "by one factor.",
+        pa=pa, sa=sa, pb=pb, sb=sb, pab=pa * pb, sab=sa + sb))
 
 
 def plot_mutual_information(joint: ArrayLike, x_labels: Sequence[str] | None = None,
@@ -359,11 +367,12 @@ def plot_mutual_information(joint: ArrayLike, x_labels: Sequence[str] | None = N
         ax.tick_params(labelsize=FONT_SIZE)
         ax.set_title(title, fontsize=FONT_SIZE + 1)
     fig.suptitle(f"I(X; Y) = D_KL(joint ‖ product) = {info:.4f} nats", fontsize=FONT_SIZE + 1)
-    return describe(fig, (
-        f"Two {table.shape[0]} by {table.shape[1]} tables with each cell's probability written "
-        f"in it: the joint distribution {numbers(table.ravel(), 3)} and the product of its "
-        f"marginals {numbers(product.ravel(), 3)}. Their KL divergence, the mutual information, "
-        f"is {info:.4f} nats."))
+    return describe(fig, tr(
+        "Two {rows} by {cols} tables with each cell's probability written in it: the joint "
+        "distribution {joint} and the product of its marginals {product}. Their KL divergence, "
+        "the mutual information, is {info:.4f} nats.",
+        rows=table.shape[0], cols=table.shape[1], joint=numbers(table.ravel(), 3),
+        product=numbers(product.ravel(), 3), info=info))
 
 
 def plot_kl_gallery(pairs: Sequence[tuple[ArrayLike, ArrayLike]]) -> Figure:
@@ -402,11 +411,11 @@ def plot_kl_gallery(pairs: Sequence[tuple[ArrayLike, ArrayLike]]) -> Figure:
         style_axes(ax, "outcome", "probability" if ax is axes[0] else "",
                    f"D_KL = {d:.3g} nats\n≈ {np.log(100) / d:.1f} samples for 100:1")
     legend(axes[0], loc="upper left", ncols=2)
-    return describe(fig, (
-        f"{len(checked)} pairs of distributions on {checked[0][0].size} outcomes, p as solid bars "
-        f"and q as hatched bars, with D_KL(p‖q) = "
-        f"{', '.join(f'{d:.3g}' for _, _, d in checked)} nats: the bars look alike at the "
-        f"smallest value and q nearly vanishes where p has mass at the largest."))
+    return describe(fig, tr(
+        "{pairs} pairs of distributions on {k} outcomes, p as solid bars and q as hatched bars, "
+        "with D_KL(p‖q) = {values} nats: the bars look alike at the smallest value and q nearly "
+        "vanishes where p has mass at the largest.",
+        pairs=len(checked), k=checked[0][0].size, values=", ".join(f"{d:.3g}" for _, _, d in checked)))
 
 
 def example_figures() -> dict[str, Figure]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
+from .._i18n import tr
 from ..mixtures import NormalMixture, mixture_elbo
 from ..plotting import COLORS, describe, legend, new_figure, style_axes
 
@@ -55,10 +56,11 @@ def plot_elbo_gap(model: NormalMixture, x: float) -> Figure:
                f"One observation x = {x:g}")
     # Outside the plotting area: nothing can run over it.
     legend(ax, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
-    return describe(fig, (
-        f"For one observation x = {x:g}: the log-evidence ln q_θ(x) = {log_evidence:.3f} nats as "
-        f"a flat line, and the ELBO of each guess r(z = 1) from 0 to 1 as a curve below it; the "
-        f"shaded gap is D_KL(r‖q_θ(z | x)), zero only at the posterior r(z = 1) = {post:.3f}."))
+    return describe(fig, tr(
+        "For one observation x = {x:g}: the log-evidence ln q_θ(x) = {log_evidence:.3f} nats as "
+        "a flat line, and the ELBO of each guess r(z = 1) from 0 to 1 as a curve below it; the "
+        "shaded gap is D_KL(r‖q_θ(z | x)), zero only at the posterior r(z = 1) = {post:.3f}.",
+        x=x, log_evidence=log_evidence, post=post))
 
 
 def example_figures() -> dict[str, Figure]:

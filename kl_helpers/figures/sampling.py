@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from numpy.typing import ArrayLike
 
+from .._i18n import tr
 from .._validate import as_sample, scalar
 from ..distributions import normal_logpdf
 from ..estimators import kl_estimates_normal
@@ -91,12 +92,15 @@ def plot_estimator_comparison(estimates: Mapping[str, ArrayLike], truth: float) 
     ax_b.set_ylim(min(0.0, float(np.min(bias - 2 * se))) - 0.05 * top, 1.1 * top)
     style_axes(ax_b, "estimator", "nats", "Bias and spread")
     legend(ax_b, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=1)
-    summary = "; ".join(
-        f"{n}: mean {arrays[n].mean():.3f}, std {s:.3f}" for n, s in zip(names, spread, strict=True))
-    return describe(fig, (
-        f"Left: histograms of {len(next(iter(arrays.values()))):,} repeated estimates of D_KL by "
-        f"{', '.join(names)}, each mean marked, against the true value {true_value:.3f} nats. "
-        f"Right: bias (with ±2 standard errors) and spread of each estimator. {summary}."))
+    summary = tr("; ").join(
+        tr("{name}: mean {mean:.3f}, std {std:.3f}", name=n, mean=arrays[n].mean(), std=s)
+        for n, s in zip(names, spread, strict=True))
+    return describe(fig, tr(
+        "Left: histograms of {count:,} repeated estimates of D_KL by {names}, each mean marked, "
+        "against the true value {truth:.3f} nats. Right: bias (with ±2 standard errors) and spread "
+        "of each estimator. {summary}.",
+        count=len(next(iter(arrays.values()))), names=", ".join(names), truth=true_value,
+        summary=summary))
 
 
 def plot_theta_curves(theta: ArrayLike, cross_entropy_est: ArrayLike, kl_est: ArrayLike) -> Figure:
@@ -130,10 +134,10 @@ def plot_theta_curves(theta: ArrayLike, cross_entropy_est: ArrayLike, kl_est: Ar
     ax.set_ylim(min(0.0, float(np.min(kl))) - 0.05 * top, 1.05 * top)
     style_axes(ax, "model mean θ", "nats", "Same sample, both objectives")
     legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
-    return describe(fig, (
-        f"From one sample: the cross-entropy estimate and the k1 KL estimate against the model "
-        f"mean θ from {th[0]:g} to {th[-1]:g}. The two curves are the same shape shifted by a "
-        f"constant, and both are lowest at θ = {best:.2f}."))
+    return describe(fig, tr(
+        "From one sample: the cross-entropy estimate and the k1 KL estimate against the model "
+        "mean θ from {first:g} to {last:g}. The two curves are the same shape shifted by a "
+        "constant, and both are lowest at θ = {best:.2f}.", first=th[0], last=th[-1], best=best))
 
 
 def example_figures() -> dict[str, Figure]:

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
+from .._i18n import tr
 from ..distributions import kl_normal_normal, normal_cross_entropy, normal_entropy, normal_pdf
 from ..plotting import COLORS, TEXT_COLORS, legend, style_axes
 from .base import Panel, float_slider
@@ -51,8 +52,8 @@ class DecompositionPanel(Panel):
         # σ_q > 0 keeps q a density; 0.5 is the smallest width at which the curves stay readable
         # under the fixed y-limits (at σ_q = 0.5, θ = -2 the cross-entropy is 19.5 nats).
         return {
-            "theta": float_slider("mean θ of q", -2.0, 4.0, 0.1, 2.5, ".1f"),
-            "sigma_q": float_slider("std σ_q", 0.5, 2.0, 0.05, 1.0),
+            "theta": float_slider(tr("mean θ of q"), -2.0, 4.0, 0.1, 2.5, ".1f"),
+            "sigma_q": float_slider(tr("std σ_q"), 0.5, 2.0, 0.05, 1.0),
         }
 
     def compute(self, theta: float, sigma_q: float) -> dict[str, Any]:
@@ -77,11 +78,13 @@ class DecompositionPanel(Panel):
         return float(normal_cross_entropy(self.mu_p, self.sigma_p, thetas, sigmas).max())
 
     def describe(self, result: Mapping[str, Any]) -> str:
-        return (
-            f"Left: p = N(1, 0.8²) and the model q = N({result['theta']:.2f}, "
-            f"{result['sigma_q']:.2f}²). Right: cross-entropy H(p, q) and D_KL(p‖q) against the "
-            f"mean θ, a constant gap H(p) = {result['entropy_p']:.3f} nats apart; here "
-            f"H(p, q) = {result['cross_entropy']:.3f} and D_KL = {result['kl']:.3f} nats."
+        return tr(
+            "Left: p = N(1, 0.8²) and the model q = N({theta:.2f}, {sigma_q:.2f}²). Right: "
+            "cross-entropy H(p, q) and D_KL(p‖q) against the mean θ, a constant gap "
+            "H(p) = {entropy_p:.3f} nats apart; here H(p, q) = {cross_entropy:.3f} and "
+            "D_KL = {kl:.3f} nats.",
+            theta=result["theta"], sigma_q=result["sigma_q"], entropy_p=result["entropy_p"],
+            cross_entropy=result["cross_entropy"], kl=result["kl"],
         )
 
     def build(self, fig: Figure) -> SimpleNamespace:

@@ -17,6 +17,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
+from .._i18n import tr
 from ..guessing import GUESS_LADDER, GuessGame, guess_score
 from ..plotting import COLORS, FONT_SIZE, legend, numbers, style_axes
 from .base import Panel, int_slider
@@ -29,7 +30,7 @@ _LANDMARKS = (0.01, 0.1, 1.0, 5.0)
 
 
 def _guess_label(guess: float) -> str:
-    return f"your guess: {guess:g} nats"
+    return tr("your guess: {guess:g} nats", guess=guess)
 
 
 class GuessKLPanel(Panel):
@@ -64,10 +65,10 @@ class GuessKLPanel(Panel):
         self.game = GuessGame(n_rounds=n_rounds, seed=seed)
         self.message = widgets.Label(value="")
         super().__init__(**values)
-        self.reveal_button = widgets.Button(description="Reveal", button_style="primary",
-                                            tooltip="lock your guess and show the true value")
-        self.next_button = widgets.Button(description="Next round", disabled=True,
-                                          tooltip="a new pair of distributions")
+        self.reveal_button = widgets.Button(description=tr("Reveal"), button_style="primary",
+                                            tooltip=tr("lock your guess and show the true value"))
+        self.next_button = widgets.Button(description=tr("Next round"), disabled=True,
+                                          tooltip=tr("a new pair of distributions"))
         for widget, name in ((self.reveal_button, "kl-guess-reveal"), (self.next_button, "kl-guess-next"),
                              (self.message, "kl-guess-message")):
             widget.add_class(name)
@@ -141,16 +142,18 @@ class GuessKLPanel(Panel):
 
     def slider_text(self) -> str:
         # The slider holds a position on the ladder; say the guess itself.
-        return f"your guess = {self.guess:g} nats"
+        return tr("your guess = {guess:g} nats", guess=self.guess)
 
     def describe(self, result: Mapping[str, Any]) -> str:
-        shown = (f"the true D_KL(p‖q) = {result['truth']:.4f} nats is marked beside it, "
-                 f"{guess_score(result['guess'], result['truth']):.2f} decades away"
-                 if result["revealed"] else "the true value stays hidden until Reveal")
-        return (f"Round {result['round']} of {len(self.game.rounds)} of the guessing game. Bars of "
-                f"p = {numbers(result['p'])} and q = {numbers(result['q'])} on "
-                f"{len(result['p'])} outcomes; on a log scale of nats the guess "
-                f"{result['guess']:g} is marked and {shown}. Score so far {result['score']:.2f}.")
+        shown = (tr("the true D_KL(p‖q) = {truth:.4f} nats is marked beside it, {error:.2f} decades away",
+                    truth=result["truth"], error=guess_score(result["guess"], result["truth"]))
+                 if result["revealed"] else tr("the true value stays hidden until Reveal"))
+        return tr("Round {round} of {rounds} of the guessing game. Bars of p = {p} and q = {q} on "
+                  "{k} outcomes; on a log scale of nats the guess {guess:g} is marked and {shown}. "
+                  "Score so far {score:.2f}.",
+                  round=result["round"], rounds=len(self.game.rounds), p=numbers(result["p"]),
+                  q=numbers(result["q"]), k=len(result["p"]), guess=result["guess"], shown=shown,
+                  score=result["score"])
 
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_bars, ax_scale = fig.subplots(1, 2, width_ratios=(1.15, 1.0))

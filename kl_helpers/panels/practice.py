@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
+from .._i18n import tr
 from ..distributions import binned_normal
 from ..divergence import js_divergence, kl_divergence
 from ..plotting import COLORS, FONT_SIZE, style_axes
@@ -57,8 +58,8 @@ class DivergenceComparisonPanel(Panel):
         # Width >= 0.5 keeps every probability above ~1e-90, far from float underflow, so both
         # KL directions stay finite over the whole range.
         return {
-            "shift": float_slider("shift of q", -4.0, 4.0, 0.1, 1.5, ".1f"),
-            "width": float_slider("width of q", 0.5, 2.0, 0.05, 0.7),
+            "shift": float_slider(tr("shift of q"), -4.0, 4.0, 0.1, 1.5, ".1f"),
+            "width": float_slider(tr("width of q"), 0.5, 2.0, 0.05, 0.7),
         }
 
     def compute(self, shift: float, width: float) -> dict[str, Any]:
@@ -81,11 +82,12 @@ class DivergenceComparisonPanel(Panel):
         }
 
     def describe(self, result: Mapping[str, Any]) -> str:
-        return (
-            f"Left: p and q on 25 outcomes, q shifted by {result['shift']:.2f}. Middle: D_KL(p‖q), "
-            f"D_KL(q‖p) and Jensen–Shannon against the shift. Here D_KL(p‖q) = "
-            f"{result['forward']:.3f}, D_KL(q‖p) = {result['reverse']:.3f} and JS = "
-            f"{result['js']:.3f} nats, below ln 2."
+        return tr(
+            "Left: p and q on 25 outcomes, q shifted by {shift:.2f}. Middle: D_KL(p‖q), "
+            "D_KL(q‖p) and Jensen–Shannon against the shift. Here D_KL(p‖q) = "
+            "{forward:.3f}, D_KL(q‖p) = {reverse:.3f} and JS = "
+            "{js:.3f} nats, below ln 2.",
+            shift=result["shift"], forward=result["forward"], reverse=result["reverse"], js=result["js"],
         )
 
     def build(self, fig: Figure) -> SimpleNamespace:

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
+from .._i18n import tr
 from ..distributions import kl_normal_normal, normal_logpdf
 from ..estimators import (
     kl_estimator_terms,
@@ -44,7 +45,7 @@ def _spreads(mu_p: float, sigma_p: float, mu_q: float, sigma_q: float) -> np.nda
 
 
 def _n_label(n: int) -> str:
-    return f"sample size N = {_FIGURE_SPACE * (len(str(N_MAX)) - len(str(n)))}{n}"
+    return tr("sample size N = {pad}{n}", pad=_FIGURE_SPACE * (len(str(N_MAX)) - len(str(n))), n=n)
 
 
 class ConvergencePanel(Panel):
@@ -84,7 +85,7 @@ class ConvergencePanel(Panel):
         # N >= 10 so the sample standard error (which needs n >= 2) is meaningful.
         step = int_slider(_n_label(100), 0, len(SIZES) - 1, 1, SIZES.index(100))
         step.readout = False  # the position on the ladder means nothing to a reader: N is in the label
-        return {"n_step": step, "seed": int_slider("random seed", 0, 20, 1, 0)}
+        return {"n_step": step, "seed": int_slider(tr("random seed"), 0, 20, 1, 0)}
 
     @staticmethod
     def _step_of(n: int) -> int:
@@ -145,15 +146,16 @@ class ConvergencePanel(Panel):
 
     def slider_text(self) -> str:
         # The N slider holds a position on SIZES; say the sample size itself.
-        return f"sample size N = {self.result['n']}, random seed = {self.controls['seed'].value}"
+        return tr("sample size N = {n}, random seed = {seed}", n=self.result["n"],
+                  seed=self.controls["seed"].value)
 
     def describe(self, result: Mapping[str, Any]) -> str:
-        return (
-            f"Left: the running k1 estimate of D_KL(p‖q) for p = N(0, 1), q = N(0.5, 1) over the "
-            f"first {result['n']} draws, with its 95% band and the true value "
-            f"{result['truth']:.3f} nats; the estimate is {result['estimate']:.3f} ± "
-            f"{result['se']:.3f}. Right: the spread of the estimate against N, falling like 1/√N."
-        )
+        return tr(
+            "Left: the running k1 estimate of D_KL(p‖q) for p = N(0, 1), q = N(0.5, 1) over the "
+            "first {n} draws, with its 95% band and the true value {truth:.3f} nats; the estimate "
+            "is {estimate:.3f} ± {se:.3f}. Right: the spread of the estimate against N, falling "
+            "like 1/√N.", n=result["n"], truth=result["truth"], estimate=result["estimate"],
+            se=result["se"])
 
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_run, ax_sd = fig.subplots(1, 2)
