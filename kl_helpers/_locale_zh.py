@@ -188,7 +188,6 @@ MESSAGES: dict[str, str] = {
     "reparameterised": "重参数化",
     "{estimator} {kind}, x ~ {source}": "{estimator} {kind}，x ~ {source}",
     "{label}: {mean:.2f}": "{label}：{mean:.2f}",
-    "; ": "；",  # between the recipes of the gradient figure's text alternative
     "The Monte Carlo mean of {n} gradient recipes, each with ±2 standard errors, against the exact gradients of D_KL(q_θ‖p) = {reverse:.2f} and D_KL(p‖q_θ) = {forward:.2f} and zero. {summary}.": "{n} 种求梯度做法各自的蒙特卡洛均值（各带 ±2 个标准误），与精确梯度对照：D_KL(q_θ‖p) 的梯度 {reverse:.2f}，D_KL(p‖q_θ) 的梯度 {forward:.2f}，以及 0。{summary}。",
     "kNN estimates of D_KL from two samples against the sample size (log scale), {reps} repetitions per size and their mean ({means}), approaching the exact value {exact:.3f} nats.": "由两组样本得到的 D_KL 的 kNN 估计随样本量的变化（对数坐标）：每个样本量重复 {reps} 次，连同它们的平均（{means}），逐渐接近精确值 {exact:.3f} 奈特。",
     "The linear VAE's KL term at its optimum against the decoder noise variance σ²: the closed form ½ max(0, ln(v/σ²)) for data variance v = {v:g}, with gradient-ascent fits on it, falling to exactly 0 (posterior collapse) once σ² ≥ {v:g}.": "线性 VAE 在最优点处的 KL 项随解码器噪声方差 σ² 的变化：数据方差 v = {v:g} 时的闭式解 ½ max(0, ln(v/σ²))，梯度上升的拟合结果落在它上面；一旦 σ² ≥ {v:g}，它恰好降为 0（后验坍缩）。",
