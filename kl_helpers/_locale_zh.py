@@ -249,5 +249,33 @@ MESSAGES: dict[str, str] = {
     "that was the last round; start a new GuessGame to play again": "这已经是最后一轮；想再玩一局，请新建一个 GuessGame",
     # (end of 07)
     # === lesson 08 (KL as a loss): its checkers, figures, panels and the messages it shows ===
+    # exercises/ex08.py
+    "input is the model's log-probabilities and target the data, so each row gives D_KL(target‖model); 'batchmean' sums every term and divides by the batch size.": "input 是模型的对数概率，target 是数据，所以每一行给出 D_KL(target‖model)；'batchmean' 把所有项相加，再除以批大小。",
+    "Correct: the mean over the batch of D_KL(p_b‖q_b).": "正确：这是 D_KL(p_b‖q_b) 在整个批次上的平均。",
+    "That is reduction='mean': divided by the number of elements (batch × classes), not by the batch size.": "这是 reduction='mean' 的结果：除以的是元素个数（批大小 × 类别数），而不是批大小。",
+    "That is reduction='sum'; 'batchmean' divides by the batch size.": "这是 reduction='sum' 的结果；'batchmean' 还要除以批大小。",
+    "The direction is reversed: kl_div(input, target) computes D_KL(target‖model).": "方向反了：kl_div(input, target) 计算的是 D_KL(target‖model)。",
+    "take E over q_θ of (1 − r)·∂ln q_θ/∂θ with r = p/q_θ; E_q[r·f] = E_p[f].": "在 q_θ 下对 (1 − r)·∂ln q_θ/∂θ 求期望，其中 r = p/q_θ；利用 E_q[r·f] = E_p[f]。",
+    "Correct: the gradient of the forward KL D_KL(p‖q_θ), not of the reverse KL that k3 estimates.": "正确：这是前向 KL D_KL(p‖q_θ) 的梯度，而不是 k3 的值所估计的反向 KL 的梯度。",
+    "That is the gradient of the reverse KL D_KL(q_θ‖p), the value k3 estimates; with the samples held fixed its gradient is another one.": "这是反向 KL D_KL(q_θ‖p) 的梯度，也就是 k3 的值所估计的量；把样本固定后求导，得到的是另一个梯度。",
+    "That is the expected gradient of k1 used as a loss (the score has mean 0); k3 has an extra factor (1 − r).": "这是把 k1 用作损失时梯度的期望（得分函数的均值为 0）；k3 多了一个因子 (1 − r)。",
+    "match quantiles: Y − X = 1 + (2 − 1)Z with Z ~ N(0, 1); W₁ = E|1 + Z|, the mean of a folded normal.": "按分位数配对：Y − X = 1 + (2 − 1)Z，其中 Z ~ N(0, 1)；W₁ = E|1 + Z|，即一个折叠正态分布的均值。",
+    "Correct: E|1 + Z| = √(2/π)e^(−1/2) + erf(1/√2).": "正确：E|1 + Z| = √(2/π)e^(−1/2) + erf(1/√2)。",
+    "That is the distance between the means, W₁ only for equal widths; here the widths differ.": "这是两个均值之间的距离，只有宽度相同时它才等于 W₁；这里宽度不同。",
+    "That is W₂ = √((Δμ)² + (Δσ)²); W₁ averages |Y − X| instead of its square.": "这是 W₂ = √((Δμ)² + (Δσ)²)；W₁ 平均的是 |Y − X| 本身，而不是它的平方。",
+    # gradients.py (recipe names) and figures/loss.py
+    "as loss": "作为损失",
+    "score-function": "得分函数",
+    "reparameterised": "重参数化",
+    "{estimator} {kind}, x ~ {source}": "{estimator} {kind}，x ~ {source}",
+    "{label}: {mean:.2f}": "{label}：{mean:.2f}",
+    "The Monte Carlo mean of {n} gradient recipes, each with ±2 standard errors, against the exact gradients of D_KL(q_θ‖p) = {reverse:.2f} and D_KL(p‖q_θ) = {forward:.2f} and zero. {summary}.": "{n} 种求梯度做法各自的蒙特卡洛均值（各带 ±2 个标准误），与精确梯度对照：D_KL(q_θ‖p) 的梯度 {reverse:.2f}，D_KL(p‖q_θ) 的梯度 {forward:.2f}，以及 0。{summary}。",
+    "kNN estimates of D_KL from two samples against the sample size (log scale), {reps} repetitions per size and their mean ({means}), approaching the exact value {exact:.3f} nats.": "由两组样本得到的 D_KL 的 kNN 估计随样本量的变化（对数坐标）：每个样本量重复 {reps} 次，连同它们的平均（{means}），逐渐接近精确值 {exact:.3f} 奈特。",
+    "The linear VAE's KL term at its optimum against the decoder noise variance σ²: the closed form ½ max(0, ln(v/σ²)) for data variance v = {v:g}, with gradient-ascent fits on it, falling to exactly 0 (posterior collapse) once σ² ≥ {v:g}.": "线性 VAE 在最优点处的 KL 项随解码器噪声方差 σ² 的变化：数据方差 v = {v:g} 时的闭式解 ½ max(0, ln(v/σ²))，梯度上升的拟合结果落在它上面；一旦 σ² ≥ {v:g}，它恰好降为 0（后验坍缩）。",
+    # panels/loss.py
+    "shift θ of q": "q 的平移量 θ",
+    "width w of p and q": "p 与 q 的宽度 w",
+    "{label} {value:.3f} (gradient {slope:.2g})": "{label} {value:.3f}（梯度 {slope:.2g}）",
+    "Left: p = N(0, {width:.2f}²) and the model q = N({shift:.2f}, {width:.2f}²). Middle and right: four divergences and the size of their gradients against the shift (log scale). Here {values}.": "左图：p = N(0, {width:.2f}²) 与模型 q = N({shift:.2f}, {width:.2f}²)。中图和右图：四种散度及其梯度的大小随平移量的变化（对数坐标）。当前取值：{values}。",
     # (end of 08)
 }

@@ -56,6 +56,8 @@ GRADIENT_RECIPES = (
     ("q", "loss", "k1"), ("q", "loss", "k3"), ("q", "score", "k1"), ("q", "score", "k3"),
     ("q", "reparam", "k1"), ("q", "reparam", "k3"), ("p", "loss", "k1"), ("p", "loss", "k3"),
 )
+#: How each method is named in a recipe's label ("k3 as loss, x ~ q"); the figure translates it.
+_RECIPE_KINDS = {"loss": "as loss", "score": "score-function", "reparam": "reparameterised"}
 
 
 def grad_kl_normal_normal(mu_p: float, sigma_p: float, mu_q: float, sigma_q: float) -> np.ndarray:
@@ -290,7 +292,7 @@ def gradient_estimator_table(
         terms = estimator_gradient_terms(theta, sigma_q, mu_p, sigma_p, n, gen, estimator=name,
                                          sample_from=source, method=how)
         mean, se = mean_and_se(terms)
-        kind = {"loss": "as loss", "score": "score-function", "reparam": "reparameterised"}[how]
+        kind = _RECIPE_KINDS[how]
         if source == "p":
             target = "forward"
         elif how == "loss":

@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..gradients import grad_kl_normal_normal, gradient_estimator_table
+from .._i18n import tr
+from ..gradients import _RECIPE_KINDS, grad_kl_normal_normal, gradient_estimator_table
 from ..nonparametric import knn_kl_estimate
 from ..plotting import COLORS, describe, legend, new_figure, style_axes
 from ..vae import linear_vae_optimum
@@ -56,11 +57,16 @@ def plot_gradient_estimates(rows: Sequence[Mapping[str, object]], reverse: float
     ax.set_ylim(-0.7, len(rows) - 0.3)
     style_axes(ax, "d/dθ (nats per unit of θ)", "", "Mean gradient ± 2 SE")
     legend(ax, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
-    summary = "; ".join(f"{r['label']}: {float(r['mean']):.2f}" for r in rows)
-    return describe(fig, (
-        f"The Monte Carlo mean of {len(rows)} gradient recipes, each with ±2 standard errors, "
-        f"against the exact gradients of D_KL(q_θ‖p) = {reverse:.2f} and D_KL(p‖q_θ) = "
-        f"{forward:.2f} and zero. {summary}."))
+    summary = tr("; ").join(
+        tr("{label}: {mean:.2f}", mean=float(r["mean"]),
+           label=tr("{estimator} {kind}, x ~ {source}", estimator=r["estimator"],
+                    kind=tr(_RECIPE_KINDS[str(r["method"])]), source=r["sample_from"]))
+        for r in rows)
+    return describe(fig, tr(
+        "The Monte Carlo mean of {n} gradient recipes, each with ±2 standard errors, "
+        "against the exact gradients of D_KL(q_θ‖p) = {reverse:.2f} and D_KL(p‖q_θ) = "
+        "{forward:.2f} and zero. {summary}.",
+        n=len(rows), reverse=reverse, forward=forward, summary=summary))
 
 
 def plot_knn_convergence(
@@ -98,11 +104,12 @@ def plot_knn_convergence(
     ax.set_ylim(low - margin, high + margin)
     style_axes(ax, "sample size N (each of p and q)", "estimate (nats)", "kNN estimator, k = 1")
     legend(ax, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
-    means = ", ".join(f"N = {int(v):,}: {m:.3f}" for v, m in zip(n, est.mean(axis=0), strict=True))
-    return describe(fig, (
-        f"kNN estimates of D_KL from two samples against the sample size (log scale), "
-        f"{est.shape[0]} repetitions per size and their mean ({means}), approaching the exact "
-        f"value {exact:.3f} nats."))
+    means = tr(", ").join(f"N = {int(v):,}: {m:.3f}" for v, m in zip(n, est.mean(axis=0), strict=True))
+    return describe(fig, tr(
+        "kNN estimates of D_KL from two samples against the sample size (log scale), "
+        "{reps} repetitions per size and their mean ({means}), approaching the exact "
+        "value {exact:.3f} nats.",
+        reps=est.shape[0], means=means, exact=exact))
 
 
 def plot_collapse(
@@ -137,10 +144,11 @@ def plot_collapse(
     style_axes(ax, "decoder noise variance σ²", "KL term at the optimum (nats)",
                f"Linear VAE, data variance v = {data_var:g}")
     legend(ax, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
-    return describe(fig, (
-        f"The linear VAE's KL term at its optimum against the decoder noise variance σ²: the "
-        f"closed form ½ max(0, ln(v/σ²)) for data variance v = {data_var:g}, with gradient-ascent "
-        f"fits on it, falling to exactly 0 (posterior collapse) once σ² ≥ {data_var:g}."))
+    return describe(fig, tr(
+        "The linear VAE's KL term at its optimum against the decoder noise variance σ²: the "
+        "closed form ½ max(0, ln(v/σ²)) for data variance v = {v:g}, with gradient-ascent "
+        "fits on it, falling to exactly 0 (posterior collapse) once σ² ≥ {v:g}.",
+        v=data_var))
 
 
 def example_figures() -> dict[str, Figure]:

@@ -10,6 +10,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import NullLocator
 
+from .._i18n import tr
 from ..comparison import shifted_normal_divergences
 from ..distributions import normal_pdf
 from ..plotting import COLORS, FONT_SIZE, style_axes
@@ -56,8 +57,8 @@ class GradientComparisonPanel(Panel):
         # width >= 0.2 keeps both bells resolved on the 401-point grid; |shift| <= 3 keeps
         # every curve inside its fixed view except KL (whose dot then sits on the top edge).
         return {
-            "shift": float_slider("shift θ of q", -3.0, 3.0, 0.1, 1.5, ".1f"),
-            "width": float_slider("width w of p and q", 0.2, 1.5, 0.05, 0.5),
+            "shift": float_slider(tr("shift θ of q"), -3.0, 3.0, 0.1, 1.5, ".1f"),
+            "width": float_slider(tr("width w of p and q"), 0.2, 1.5, 0.05, 0.5),
         }
 
     def compute(self, shift: float, width: float) -> dict[str, Any]:
@@ -78,12 +79,15 @@ class GradientComparisonPanel(Panel):
         return out
 
     def describe(self, result: Mapping[str, Any]) -> str:
-        values = ", ".join(f"{label} {result[key]:.3f} (gradient {abs(result[f'grad_{key}']):.2g})"
-                           for key, (_, _, _, label) in _STYLES.items())
-        return (
-            f"Left: p = N(0, {result['width']:.2f}²) and the model q = N({result['shift']:.2f}, "
-            f"{result['width']:.2f}²). Middle and right: four divergences and the size of their "
-            f"gradients against the shift (log scale). Here {values}."
+        values = tr(", ").join(
+            tr("{label} {value:.3f} (gradient {slope:.2g})", label=label, value=result[key],
+               slope=abs(result[f"grad_{key}"]))
+            for key, (_, _, _, label) in _STYLES.items())
+        return tr(
+            "Left: p = N(0, {width:.2f}²) and the model q = N({shift:.2f}, "
+            "{width:.2f}²). Middle and right: four divergences and the size of their "
+            "gradients against the shift (log scale). Here {values}.",
+            width=result["width"], shift=result["shift"], values=values,
         )
 
     def build(self, fig: Figure) -> SimpleNamespace:
