@@ -46,8 +46,6 @@ SITE = ROOT / "site"
 NOTEBOOKS = ROOT / "notebooks"
 #: The Chinese edition (notebooks/zh/), the site's zh/ pages.
 ZH = NOTEBOOKS / "zh"
-#: Each edition's heading of the exercises, where a lesson page's solution links go.
-EXERCISES_ANCHOR = {"en": "exercises", "zh": "练习"}
 #: The part of the table of contents holding the Chinese edition.
 CHINESE_PART = "中文版（Chinese edition）"
 BUILD = ROOT / "build"
@@ -159,12 +157,19 @@ def helper_targets(nb: dict) -> list[tuple[str, str]]:
     return list(found.items())
 
 
-def helpers_note(nb: dict) -> dict | None:
+def helpers_note(nb: dict, chinese: bool = False) -> dict | None:
     """A note linking each helper the lesson uses to its API entry (placed where they first appear)."""
     helpers = helper_targets(nb)
     if not helpers:
         return None
     links = ", ".join(f"{{py:obj}}`{name} <{target}>`" for name, target in helpers)
+    if chinese:  # a page in zh/: the (English) API reference is one folder up
+        return markdown_cell(
+            ":::{admonition} 本课用到的辅助函数\n:class: tip kl-helpers\n"
+            "下面的代码调用了课程的 Python 包 `kl_helpers`（导入为 `kh`）中的这些部分；"
+            f"每个名字都链接到它在 [API 参考（英文）](../api.rst) 中的文档：{links}。\n:::",
+            "kl-helpers-note",
+        )
     return markdown_cell(
         ":::{admonition} The helpers in this lesson\n:class: tip kl-helpers\n"
         "The code below calls these parts of the course's package `kl_helpers` (imported as `kh`); "
@@ -213,13 +218,17 @@ def lesson_page(lesson: Path) -> dict:
     cells = wrap_solutions(nb["cells"], SOLUTION_OPEN_ZH if chinese else SOLUTION_OPEN)
     # The solutions are on this page now: a link to the solutions notebook goes to its exercises.
     pattern = re.compile(r"\]\(solutions/" + re.escape(lesson.name) + r"(#[^)\s]*)?\)")
-    anchor = EXERCISES_ANCHOR["zh" if chinese else "en"]
+    # A Chinese heading gets no anchor from MyST: the Chinese page gets a target of its own
+    # (targets are site-wide, so one name per page).
+    anchor = f"zh-{lesson.stem[:2]}-exercises" if chinese else "exercises"
     for cell in cells:
+        if chinese and cell["cell_type"] == "markdown" and copies.text(cell).startswith("## 练习"):
+            cell["source"] = f"({anchor})=\n" + copies.text(cell)
         if cell["cell_type"] == "markdown" and pattern.search(copies.text(cell)):
             cell["source"] = pattern.sub(f"](#{anchor})", copies.text(cell))
         if cell["cell_type"] == "markdown" and CHINESE_LINK.search(copies.text(cell)):
             cell["source"] = CHINESE_LINK.sub(chinese_edition_link, copies.text(cell))
-    note = helpers_note(nb)
+    note = helpers_note(nb, chinese)
     if note is not None:
         first = next(i for i, c in enumerate(cells)
                      if c["cell_type"] == "code" and re.search(r"\bkh\.", copies.text(c)))
