@@ -203,8 +203,12 @@ def test_test_command_runs_ruff_then_pytest_with_arguments_verbatim(monkeypatch:
     assert course.main(["test", "tests", "-k", "kl or entropy", "--ignore=tests/browser", "-q"]) == 3
     assert calls == [
         ["venv-python", "-m", "ruff", "check", "."],
-        ["venv-python", "-m", "pytest", "tests", "-k", "kl or entropy", "--ignore=tests/browser", "-q"],
+        ["venv-python", "-m", "pytest", *course.parallel([]), "tests", "-k", "kl or entropy",
+         "--ignore=tests/browser", "-q"],
     ]
+    assert course.parallel([], cpus=2)[:2] == ["-n", "2"] and course.parallel([], cpus=64)[:2] == ["-n", "4"]
+    # The caller's choice wins: one process, where -s and --pdb work.
+    assert course.parallel(["tests", "-n", "0"]) == course.parallel(["-p", "no:xdist"]) == []
 
 
 def test_too_old_python_is_refused_with_the_fix() -> None:

@@ -29,8 +29,14 @@ from kl_helpers.exercises._feedback import (
 
 
 def _safe_id(value: object) -> str:
-    # One line, no path separator: mutmut re-selects tests by id on the command line.
-    return " ".join(repr(value).split()).replace("/", "÷")[:60]
+    # One line, no path separator: mutmut re-selects tests by id on the command line. A set is
+    # shown sorted: its repr's order depends on the process' hash seed, and pytest-xdist needs
+    # every worker to collect the same ids.
+    if isinstance(value, (set, frozenset)):
+        text = "{" + ", ".join(sorted(map(repr, value))) + "}"
+    else:
+        text = repr(value)
+    return " ".join(text.split()).replace("/", "÷")[:60]
 
 
 def test_feedback_three_states():

@@ -169,11 +169,7 @@ def _variants(english: str) -> list[str]:
 def glossary() -> list[tuple[list[str], str, list[str]]]:
     """(English variants, Chinese rendering, avoided renderings) from the notation card's list."""
     rows = []
-    for line in make_pages.GLOSSARY.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) != 3 or cells[0] in ("English", "") or set(cells[0]) <= {"-"}:
-            continue
-        english, chinese, avoid = cells
+    for english, chinese, avoid in make_pages.glossary_table():
         avoided = [a for a in re.split(r"[、,]", avoid) if a.strip()]
         en_parts, zh_parts = re.split(r"\s*/\s*", english), re.split(r"\s*/\s*", chinese)
         if len(en_parts) != len(zh_parts):

@@ -44,9 +44,14 @@ import stamp  # noqa: E402
 
 SITE = ROOT / "site"
 NOTEBOOKS = ROOT / "notebooks"
+#: The Chinese edition (notebooks/zh/), the site's zh/ pages.
+ZH = NOTEBOOKS / "zh"
+#: The part of the table of contents holding the Chinese edition.
+CHINESE_PART = "中文版（Chinese edition）"
 BUILD = ROOT / "build"
 #: The opening and closing of the toggle around each worked solution on a lesson page.
 SOLUTION_OPEN = '<details class="kl-solution">\n<summary>Show solution</summary>'
+SOLUTION_OPEN_ZH = '<details class="kl-solution">\n<summary>显示解答</summary>'
 SOLUTION_CLOSE = "</details>"
 #: The part of site/_toc.yml that lists the reference pages (tools/build_site.py adds new ones).
 REFERENCE_PART = "For class and reference"
@@ -63,6 +68,15 @@ LITE_WHEELS = ("anywidget", "psygnal", "typing-extensions")
 
 def lessons() -> list[Path]:
     return sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def chinese_lessons() -> list[Path]:
+    return sorted(ZH.glob("[0-9][0-9]_*.ipynb"))
+
+
+def chinese_pages() -> list[Path]:
+    """The Chinese edition's other pages: its explorer and notation card, once translated."""
+    return [p for p in (ZH / "explorer.ipynb", ZH / "notation.ipynb") if p.exists()]
 
 
 def reference_pages() -> list[Path]:
@@ -143,12 +157,19 @@ def helper_targets(nb: dict) -> list[tuple[str, str]]:
     return list(found.items())
 
 
-def helpers_note(nb: dict) -> dict | None:
+def helpers_note(nb: dict, chinese: bool = False) -> dict | None:
     """A note linking each helper the lesson uses to its API entry (placed where they first appear)."""
     helpers = helper_targets(nb)
     if not helpers:
         return None
     links = ", ".join(f"{{py:obj}}`{name} <{target}>`" for name, target in helpers)
+    if chinese:  # a page in zh/: the (English) API reference is one folder up
+        return markdown_cell(
+            ":::{admonition} 本课用到的辅助函数\n:class: tip kl-helpers\n"
+            "下面的代码调用了课程的 Python 包 `kl_helpers`（导入为 `kh`）中的这些部分；"
+            f"每个名字都链接到它在 [API 参考（英文）](../api.rst) 中的文档：{links}。\n:::",
+            "kl-helpers-note",
+        )
     return markdown_cell(
         ":::{admonition} The helpers in this lesson\n:class: tip kl-helpers\n"
         "The code below calls these parts of the course's package `kl_helpers` (imported as `kh`); "
@@ -157,7 +178,7 @@ def helpers_note(nb: dict) -> dict | None:
     )
 
 
-def wrap_solutions(cells: list[dict]) -> list[dict]:
+def wrap_solutions(cells: list[dict], opening: str = SOLUTION_OPEN) -> list[dict]:
     """Put each run of cells tagged as a solution (copies.SOLUTION_TAG) inside one toggle."""
     out: list[dict] = []
     run = 0
@@ -165,7 +186,7 @@ def wrap_solutions(cells: list[dict]) -> list[dict]:
         tagged = cell is not None and copies.SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
         if tagged and not run:
             run += 1
-            out.append(markdown_cell(SOLUTION_OPEN, f"kl-solution-open-{run}-{i}"))
+            out.append(markdown_cell(opening, f"kl-solution-open-{run}-{i}"))
         if not tagged and run:
             out.append(markdown_cell(SOLUTION_CLOSE, f"kl-solution-close-{i}"))
             run = 0
@@ -174,34 +195,73 @@ def wrap_solutions(cells: list[dict]) -> list[dict]:
     return out
 
 
-#: A page's link to its Chinese twin (notebooks/zh/); the site holds the English edition only.
-CHINESE_LINK = re.compile(r"\]\((zh/[^)\s]+)\)")
+#: A page's link to its Chinese twin (notebooks/zh/): a page of the site's Chinese edition.
+CHINESE_LINK = re.compile(r"\]\((zh/[^)\s#]+)(#[^)\s]*)?\)")
 
 
 def chinese_edition_link(match: re.Match) -> str:
-    """The Chinese notebook in the repository at the release tag (it is not a page of the site yet)."""
+    """A Chinese twin that is not translated yet: the repository at the release tag, else the page."""
+    if (NOTEBOOKS / match.group(1)).exists():
+        return match.group(0)
     _, repository, release = stamp.settings()
-    return f"]({repository.rstrip('/')}/blob/{release}/notebooks/{match.group(1)})"
+    return f"]({repository.rstrip('/')}/blob/{release}/notebooks/{match.group(1)}{match.group(2) or ''})"
 
 
 def lesson_page(lesson: Path) -> dict:
-    """A lesson with its worked solutions behind toggles and a note linking its helpers' docs."""
-    solutions = copies.SOLUTIONS / lesson.name
+    """A lesson with its worked solutions behind toggles and a note linking its helpers' docs.
+
+    A lesson of the Chinese edition (notebooks/zh/) gets its Chinese solutions and toggles.
+    """
+    chinese = lesson.parent == ZH
+    solutions = lesson.parent / "solutions" / lesson.name
     nb = copies.assemble(lesson, solutions, mode="site") if solutions.exists() else load(lesson)
-    cells = wrap_solutions(nb["cells"])
+    cells = wrap_solutions(nb["cells"], SOLUTION_OPEN_ZH if chinese else SOLUTION_OPEN)
     # The solutions are on this page now: a link to the solutions notebook goes to its exercises.
     pattern = re.compile(r"\]\(solutions/" + re.escape(lesson.name) + r"(#[^)\s]*)?\)")
+    # A Chinese heading gets no anchor from MyST: the Chinese page gets a target of its own
+    # (targets are site-wide, so one name per page).
+    anchor = f"zh-{lesson.stem[:2]}-exercises" if chinese else "exercises"
     for cell in cells:
+        if chinese and cell["cell_type"] == "markdown" and copies.text(cell).startswith("## 练习"):
+            cell["source"] = f"({anchor})=\n" + copies.text(cell)
         if cell["cell_type"] == "markdown" and pattern.search(copies.text(cell)):
-            cell["source"] = pattern.sub("](#exercises)", copies.text(cell))
+            cell["source"] = pattern.sub(f"](#{anchor})", copies.text(cell))
         if cell["cell_type"] == "markdown" and CHINESE_LINK.search(copies.text(cell)):
             cell["source"] = CHINESE_LINK.sub(chinese_edition_link, copies.text(cell))
-    note = helpers_note(nb)
+    note = helpers_note(nb, chinese)
     if note is not None:
         first = next(i for i, c in enumerate(cells)
                      if c["cell_type"] == "code" and re.search(r"\bkh\.", copies.text(c)))
         cells.insert(first, note)
     return {**nb, "cells": cells}
+
+
+def chinese_landing_page() -> dict:
+    """zh/index: README.zh-CN.md's story and contents table, links made relative to zh/."""
+    readme = (ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
+    title = readme.splitlines()[0].removeprefix("# ")
+    rows = [line for line in readme.splitlines() if line.startswith("| [")]
+    table = "| 笔记本 | 你将学到什么 | 用时 |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+    text = (f"# {title}\n\n{make_pages.story(readme)}\n## 目录\n\n{table}\n"
+            "[记号表](notation.ipynb)（含英汉术语对照表）· [English edition](../index.ipynb)\n")
+    text = re.sub(r"\]\(notebooks/zh/", "](", text)
+    text = re.sub(r"\]\(notebooks/", "](../", text)
+    text = re.sub(r"\]\(README\.md\)", "](../index.ipynb)", text)
+    nb = load(NOTEBOOKS / "index.ipynb")
+    nb["cells"] = [markdown_cell(text, "landing-zh")]
+    return nb
+
+
+def search_dictionary(path: Path) -> Path:
+    """jieba's user dictionary for the site's search: every glossary term written as one word.
+
+    Sphinx segments Chinese with jieba (``html_search_language: zh``); without these words a term
+    such as 负对数似然 could be indexed only in pieces, and a search for it would find nothing.
+    jieba's format: one word per line, then a frequency high enough to keep it whole.
+    """
+    words = [t for t in make_pages.chinese_terms() if " " not in t and re.search(r"[\u4e00-\u9fff]", t)]
+    path.write_text("".join(f"{w} 100000\n" for w in words), encoding="utf-8")
+    return path
 
 
 def api_page() -> str:
@@ -259,7 +319,7 @@ def page_settings(docname: str, notebook: str | None, launch: bool) -> dict:
     """What site/_ext/kl_site.py renders for one page: launch links, download, issue form."""
     page: dict = {"issue": issue_url(notebook or f"site: {docname}")}
     if notebook:
-        page["download"] = f"{DOWNLOADS}/{Path(notebook).name}"
+        page["download"] = f"{DOWNLOADS}/{Path(notebook).relative_to('notebooks').as_posix()}"
     if launch:
         page["launch"] = {
             "binder": course_links.binder_url(notebook),
@@ -279,6 +339,10 @@ def table_of_contents() -> dict:
     extra += [{"file": name} for name in DOC_PAGES if name not in listed]
     api = next(i for i, entry in enumerate(part["chapters"]) if entry.get("file") == "api")
     part["chapters"][api:api] = extra
+    if chinese_lessons():  # the Chinese edition: its contents page, lessons and other pages
+        chapters = [{"file": "zh/index"}, {"glob": "zh/[0-9][0-9]_*"}]
+        chapters += [{"file": f"zh/{p.stem}"} for p in chinese_pages()]
+        toc["parts"].append({"caption": CHINESE_PART, "chapters": chapters})
     return toc
 
 
@@ -369,6 +433,18 @@ def stage(book: Path) -> dict:
     for name in DOC_PAGES:
         (book / f"{name}.md").write_text(doc_page(name), encoding="utf-8")
         pages[name] = page_settings(name, None, False)
+    if chinese_lessons():
+        (book / "zh").mkdir()
+        write(chinese_landing_page(), book / "zh" / "index.ipynb")
+        pages["zh/index"] = page_settings("zh/index", None, False)
+        for lesson in chinese_lessons():
+            write(lesson_page(lesson), book / "zh" / lesson.name)
+            name = f"zh/{lesson.stem}"
+            pages[name] = page_settings(name, f"notebooks/zh/{lesson.name}", True)
+        for page in chinese_pages():
+            write(load(page), book / "zh" / page.name)
+            launch = page.stem == "explorer"
+            pages[f"zh/{page.stem}"] = page_settings(f"zh/{page.stem}", f"notebooks/zh/{page.name}", launch)
     (book / "_toc.yml").write_text(yaml.safe_dump(table_of_contents(), sort_keys=False), encoding="utf-8")
     (book / "api.rst").write_text(api_page(), encoding="utf-8")
     config = yaml.safe_load((SITE / "_config.yml").read_text(encoding="utf-8"))
@@ -376,6 +452,11 @@ def stage(book: Path) -> dict:
     config["sphinx"]["config"]["kl_helper_homes"] = helper_homes()
     # (html.extra_footer would be overridden by the html_theme_options set in site/_config.yml)
     config["sphinx"]["config"]["html_theme_options"]["extra_footer"] = site_footer()
+    # One search for both editions: Sphinx's Chinese search segments Chinese with jieba and
+    # stems English words as its English search does, so 交叉熵 and cross-entropy are both found.
+    config["sphinx"]["config"]["html_search_language"] = "zh"
+    config["sphinx"]["config"]["html_search_options"] = {
+        "dict": str(search_dictionary(book / "_search_words.txt"))}
     (book / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
                                       encoding="utf-8")
     return pages
@@ -406,8 +487,10 @@ def build_book(book: Path, out: Path) -> None:
     shutil.copytree(frontend.mathjax_dir(), out / "_static" / "mathjax")
     downloads = out / DOWNLOADS
     downloads.mkdir()
-    for path in NOTEBOOKS.glob("*.ipynb"):
-        shutil.copy(path, downloads / path.name)
+    for path in [*NOTEBOOKS.glob("*.ipynb"), *ZH.glob("*.ipynb")]:
+        target = downloads / path.relative_to(NOTEBOOKS)
+        target.parent.mkdir(exist_ok=True)
+        shutil.copy(path, target)
     # GitHub Pages runs Jekyll unless told not to, and Jekyll drops folders starting with "_".
     (out / ".nojekyll").touch()
 

@@ -31,10 +31,13 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 SOLUTIONS = NOTEBOOKS / "solutions"
 
-#: A statement cell in a lesson or its solutions: "**Exercise 2.** ..." or "**Problem 1.** ...".
-STATEMENT = re.compile(r"\*\*(Exercise|Problem) (\d+)\.\*\*")
+#: A statement cell in a lesson or its solutions: "**Exercise 2.** ..." or "**Problem 1.** ...",
+#: in the Chinese edition "**练习 2.** ..." or "**习题 1.** ...".
+STATEMENT = re.compile(r"\*\*(Exercise|Problem|练习|习题) (\d+)\.\*\*")
 #: The heading that opens a section of the solutions notebook (and its anchor, e.g. #Exercise-2).
-HEADING = re.compile(r"### (Exercise|Problem) (\d+)\s*$")
+HEADING = re.compile(r"### (Exercise|Problem|练习|习题) (\d+)\s*$")
+#: The Chinese edition's names of the two kinds.
+KINDS = {"练习": "Exercise", "习题": "Problem"}
 #: The last paragraph of a statement in the lesson: its one-click way to the solution.
 LINK = "[Worked solution →](solutions/{name}#{kind}-{number})"
 #: Cell tags of the assembled copy. The site hides cells tagged SOLUTION_TAG behind a toggle.
@@ -57,9 +60,9 @@ def solution_link(name: str, kind: str, number: int | str) -> str:
 
 
 def strip_link(statement: str) -> str:
-    """A lesson statement without its final "Worked solution" paragraph."""
+    """A lesson statement without its final "Worked solution" (详细解答) paragraph."""
     body, sep, last = statement.rstrip().rpartition("\n\n")
-    return body if sep and last.startswith("[Worked solution →](") else statement.rstrip()
+    return body if sep and last.startswith(("[Worked solution →](", "[详细解答 →](")) else statement.rstrip()
 
 
 def lesson_items(lesson: dict) -> list[tuple[str, int, int]]:
@@ -69,7 +72,7 @@ def lesson_items(lesson: dict) -> list[tuple[str, int, int]]:
         if cell["cell_type"] == "markdown":
             m = STATEMENT.match(text(cell))
             if m:
-                items.append((m.group(1), int(m.group(2)), i))
+                items.append((KINDS.get(m.group(1), m.group(1)), int(m.group(2)), i))
     return items
 
 
@@ -92,7 +95,7 @@ def solution_sections(solutions: dict) -> tuple[list[dict], dict[tuple[str, int]
         end = starts[j + 1] if j + 1 < len(starts) else end_all
         m = HEADING.match(text(cells[start]).strip())
         # cells[start + 1] is the statement (identical to the lesson's); the solution follows it.
-        sections[(m.group(1), int(m.group(2)))] = cells[start + 2:end]
+        sections[(KINDS.get(m.group(1), m.group(1)), int(m.group(2)))] = cells[start + 2:end]
     return cells[:starts[0]], sections, closing
 
 

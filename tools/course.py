@@ -282,6 +282,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parallel(pytest_args: Sequence[str], cpus: int | None = None) -> list[str]:
+    """pytest-xdist's options for the suite: a worker per core, up to four; none if the caller chose.
+
+    Whole groups go to a worker (conftest.py). The longest, the browser tests that need a
+    Jupyter server, takes minutes on any number of workers, so more than four only add kernels
+    and memory. ``-n 0`` (or ``-p no:xdist``) runs the tests in one process, where ``-s`` and
+    ``--pdb`` work.
+
+    >>> parallel([], cpus=2)
+    ['-n', '2']
+    >>> parallel(["tests", "-n", "0"], cpus=2)
+    []
+    """
+    chosen = any(a in ("-n", "--numprocesses", "no:xdist") or a.startswith(("-n", "--numprocesses="))
+                 for a in pytest_args if not a.startswith("--nbval"))
+    if chosen:
+        return []
+    return ["-n", str(min(4, cpus if cpus is not None else os.cpu_count() or 1))]
+
+
 def main(argv: Sequence[str] | None = None, root: Path = ROOT) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     pytest_args: list[str] = []
@@ -312,8 +332,8 @@ def main(argv: Sequence[str] | None = None, root: Path = ROOT) -> int:
             python = ensure_setup(root, "test")
             # The Chromium the browser tests drive is installed by `make browser` (apt-get), not here.
             _run([str(python), "-m", "ruff", "check", "."], cwd=root)
-            return subprocess.run([str(python), "-m", "pytest", *pytest_args], cwd=root,
-                                  check=False).returncode
+            return subprocess.run([str(python), "-m", "pytest", *parallel(pytest_args), *pytest_args],
+                                  cwd=root, check=False).returncode
     except CourseError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -174,6 +174,39 @@ import stamp  # noqa: E402  (tools/ is not a package)
 import translations  # noqa: E402
 
 
+def glossary_table() -> list[tuple[str, str, str]]:
+    """The term list's rows as ``(English, 中文, avoided)`` cell texts (tests/test_translations.py
+    and the website's Chinese search read the glossary through this).
+
+    >>> ("cross-entropy", "交叉熵", "互熵") in glossary_table()
+    True
+    """
+    rows = []
+    for line in GLOSSARY.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0] not in ("English", "") and not set(cells[0]) <= {"-"}:
+            rows.append((cells[0], cells[1], cells[2]))
+    return rows
+
+
+def chinese_terms() -> list[str]:
+    """Every Chinese rendering of the glossary, one word each ("前向 KL / 反向 KL" gives two).
+
+    The website's search segments Chinese with jieba; these are added to its dictionary, so a
+    search for 交叉熵 or 负对数似然 finds the term as one word.
+
+    >>> [t for t in chinese_terms() if "熵" in t][:4]
+    ['相对熵', '熵', '微分熵', '负熵']
+    """
+    terms = []
+    for _, chinese, _ in glossary_table():
+        for part in re.split(r"\s*/\s*|[（）]", chinese):
+            part = part.strip()
+            if part and part not in terms:
+                terms.append(part)
+    return terms
+
+
 def lesson_rows(readme: str) -> list[str]:
     """The README's contents rows, with links made relative to notebooks/."""
     rows = [line for line in readme.splitlines() if line.startswith("| [")]

@@ -55,10 +55,23 @@ def add_page_buttons(app: Sphinx, pagename: str, templatename: str, context: dic
         })
     buttons.append({"type": "link", "url": page["issue"], "icon": "fas fa-bug",
                     "tooltip": "Report a problem or suggest an edit", "label": "report-problem"})
-    context["body"] = context.get("body", "") + (
-        '<p class="kl-report"><a class="reference external" href="{}">Report a problem or suggest an '
-        "edit on this page</a> (an issue form on the course's repository; no code needed).</p>"
-    ).format(escape(page["issue"], quote=True))
+    report = REPORT_ZH if pagename.startswith("zh/") else REPORT
+    context["body"] = context.get("body", "") + report.format(escape(page["issue"], quote=True))
+
+
+REPORT = ('<p class="kl-report"><a class="reference external" href="{}">Report a problem or suggest an '
+          "edit on this page</a> (an issue form on the course's repository; no code needed).</p>")
+REPORT_ZH = ('<p class="kl-report"><a class="reference external" href="{}">报告本页的问题或提出修改建议'
+             "</a>（课程仓库中的问题表单，无需编写代码）。</p>")
+
+
+def mark_chinese(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The Chinese edition's pages (zh/) say they are Chinese: ``<html lang="zh-CN">``.
+
+    Screen readers pick their voice from it, and browsers their CJK fonts.
+    """
+    if pagename.startswith("zh/"):
+        context["language"] = "zh-CN"
 
 
 def drop_thebe(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -115,6 +128,7 @@ def setup(app: Sphinx) -> dict:
     # After the theme has prepared context["header_buttons"] (priority 501).
     app.connect("html-page-context", add_page_buttons, priority=600)
     app.connect("html-page-context", drop_thebe, priority=600)
+    app.connect("html-page-context", mark_chinese, priority=600)
     app.connect("doctree-resolved", drop_thebe_config, priority=900)
     app.connect("missing-reference", resolve_helper, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -43,7 +43,7 @@ CHROMIUM_ARGS = [
 START_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
 
-#: Filled by the tests, printed by conftest.pytest_terminal_summary.
+#: Filled by the tests; conftest.summary_rows turns them into the terminal summary's rows.
 TIMINGS: list[SliderTiming] = []
 #: Filled by test_latency.py: (browser path, PNG path) per slider, printed the same way.
 LATENCY: list[tuple[SliderTiming, SliderTiming]] = []

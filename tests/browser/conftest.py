@@ -16,6 +16,7 @@ Slider latencies are printed in pytest's terminal summary, so they show in ``mak
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -134,47 +135,48 @@ def site_server(site_build: Path) -> Iterator[StaticServer]:
         server.stop()
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Print slider-to-pixels latencies (and why browser tests were skipped, if they were)."""
-    for reason in dict.fromkeys(SKIP_REASONS):
-        terminalreporter.write_line(f"SKIPPED browser tests: {reason}", yellow=True)
-    if LATENCY:
-        _latency_table(terminalreporter)
-    if not TIMINGS:
-        return
-    terminalreporter.section("slider latency: key press -> new image painted (real browser)")
-    width = max(len(t.notebook) for t in TIMINGS)
-    terminalreporter.write_line(
-        f"{'where':<10} {'notebook':<{width}}  {'slider':<26} {'moves':>5} {'median':>8} {'worst':>8}"
-        f"  median<={TARGET_LATENCY_MS:.0f}ms"
-    )
+# Under pytest-xdist the tests run in worker processes, and only the controller prints the terminal
+# summary: each test's new timings travel with its report as rows of text (the root conftest.py
+# collects and prints them, and prints them the same way without xdist).
+SUMMARY_KEY = "kl_summary"  # the same key as in the root conftest.py
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    outcome = yield
+    rows = summary_rows()
+    if rows:
+        outcome.get_result().user_properties.append((SUMMARY_KEY, json.dumps(rows)))
+
+
+def summary_rows() -> list[dict]:
+    """The rows of text for what was measured (or skipped) since the last call; empties the lists."""
+    rows = [{"section": "browser tests skipped", "once": True, "row": f"SKIPPED browser tests: {reason}"}
+            for reason in dict.fromkeys(SKIP_REASONS)]
+    header = (f"{'where':<10} {'notebook':<26}  {'slider':<26} {'moves':>5} {'median':>8} {'worst':>8}"
+              f"  median<={TARGET_LATENCY_MS:.0f}ms")
     for t in TIMINGS:
         mark = "PASS" if t.median <= TARGET_LATENCY_MS else "MISS"
-        terminalreporter.write_line(
-            f"{t.where:<10} {t.notebook:<{width}}  {t.slider[:26]:<26} {len(t.latencies):>5}"
-            f" {t.median:6.0f}ms {t.worst:6.0f}ms  {mark}"
-        )
+        rows.append({"section": "slider latency: key press -> new image painted (real browser)",
+                     "header": header,
+                     "row": f"{t.where:<10} {t.notebook:<26}  {t.slider[:26]:<26} {len(t.latencies):>5}"
+                            f" {t.median:6.0f}ms {t.worst:6.0f}ms  {mark}"})
+    header = (f"{'slider':<26} {'moves':>5} | {'browser: med':>12} {'p95':>5} {'settle':>6} |"
+              f" {'png: med':>8} {'p95':>5} {'settle':>6} | targets med<=40 p95<=60 settle<=80")
+    for fast, png in LATENCY:
+        ok = (fast.median <= TARGETS_MS["median"] and fast.p95 <= TARGETS_MS["p95"]
+              and fast.settle <= TARGETS_MS["settle"])
+        rows.append({"section": "slider latency, same session: browser-drawn vs PNG path (Voila explorer)",
+                     "header": header, "ok": ok,
+                     "footer": "{ok} of {n} sliders meet every target on the browser path",
+                     "row": f"{fast.slider[:26]:<26} {len(fast.latencies):>5} | {fast.median:10.0f}ms"
+                            f" {fast.p95:3.0f}ms {fast.settle:4.0f}ms | {png.median:6.0f}ms {png.p95:3.0f}ms"
+                            f" {png.settle:4.0f}ms | {'PASS' if ok else 'MISS'}"})
+    SKIP_REASONS.clear()
+    TIMINGS.clear()
+    LATENCY.clear()
+    return rows
 
 
 #: Targets of the browser-drawn path (issue 15): key -> painted median and p95, settle after a burst.
 TARGETS_MS = {"median": 40.0, "p95": 60.0, "settle": 80.0}
-
-
-def _latency_table(terminalreporter: pytest.TerminalReporter) -> None:
-    """Both paths of every slider side by side (tests/browser/test_latency.py), in ms."""
-    terminalreporter.section("slider latency, same session: browser-drawn vs PNG path (Voila explorer)")
-    terminalreporter.write_line(
-        f"{'slider':<26} {'moves':>5} | {'browser: med':>12} {'p95':>5} {'settle':>6} |"
-        f" {'png: med':>8} {'p95':>5} {'settle':>6} | targets med<=40 p95<=60 settle<=80"
-    )
-    met = 0
-    for fast, png in LATENCY:
-        ok = (fast.median <= TARGETS_MS["median"] and fast.p95 <= TARGETS_MS["p95"]
-              and fast.settle <= TARGETS_MS["settle"])
-        met += ok
-        terminalreporter.write_line(
-            f"{fast.slider[:26]:<26} {len(fast.latencies):>5} | {fast.median:10.0f}ms {fast.p95:3.0f}ms"
-            f" {fast.settle:4.0f}ms | {png.median:6.0f}ms {png.p95:3.0f}ms {png.settle:4.0f}ms |"
-            f" {'PASS' if ok else 'MISS'}"
-        )
-    terminalreporter.write_line(f"{met} of {len(LATENCY)} sliders meet every target on the browser path")

@@ -121,8 +121,8 @@ def site_notebook(lesson: Path) -> dict:
 
 
 def html_pages(site: Path) -> list[Path]:
-    """The book's HTML pages (not the JupyterLite app's)."""
-    return sorted(p for p in site.glob("*.html"))
+    """The book's HTML pages, both editions' (not the JupyterLite app's)."""
+    return sorted([*site.glob("*.html"), *site.glob("zh/*.html")])
 
 
 def is_local(url: str) -> bool:

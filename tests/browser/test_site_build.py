@@ -17,6 +17,7 @@ except ImportError:  # Python 3.10: pytest depends on tomli there
     import tomli as tomllib
 from html import unescape
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -38,6 +39,19 @@ from site_server import (
 
 LITE_SETTINGS = "@jupyterlite/pyodide-kernel-extension:kernel"
 LITE = course_links.settings()["lite"]  # the Lite deployment's folder in the site
+NOTEBOOKS = ROOT / "notebooks"
+CHINESE = build_site.chinese_lessons()
+#: The Chinese edition's notebooks with launch buttons: its lessons and its explorer.
+CHINESE_LAUNCHABLE = [*CHINESE, *(p for p in build_site.chinese_pages() if p.stem == "explorer")]
+
+
+def _page(site_build: Path, notebook: Path) -> Path:
+    """The page of a notebook: 01_definition.html, or zh/01_definition.html for its Chinese twin."""
+    return site_build / notebook.relative_to(NOTEBOOKS).with_suffix(".html")
+
+
+def _id(notebook: Path) -> str:
+    return notebook.relative_to(NOTEBOOKS).as_posix()
 
 
 def test_lessons_are_found():
@@ -67,24 +81,26 @@ def test_landing_page_is_the_readme_story_and_contents(site_build: Path):
         assert f"{lesson}.html" in links, f"the landing page does not link {lesson}"
 
 
-@pytest.mark.parametrize("notebook", LAUNCHABLE, ids=lambda p: p.name)
+@pytest.mark.parametrize("notebook", [*LAUNCHABLE, *CHINESE_LAUNCHABLE], ids=_id)
 def test_launch_buttons_open_this_notebook(site_build: Path, notebook: Path):
-    page = site_build / f"{notebook.stem}.html"
-    path = f"notebooks/{notebook.name}"
+    page = _page(site_build, notebook)
+    path = f"notebooks/{_id(notebook)}"
     assert unescape(button(page, "launch-binder")) == course_links.binder_url(path)
     assert unescape(button(page, "launch-colab")) == course_links.colab_url(path)
     assert unescape(button(page, "launch-jupyterhub")) == course_links.nbgitpuller_url(path)
     lite = unescape(button(page, "launch-lite"))
-    assert lite == course_links.lite_url(path)  # pages sit at the site's root
+    up = "../" * (len(Path(_id(notebook)).parts) - 1)  # a zh/ page is one folder down
+    assert lite == up + course_links.lite_url(path)
     # ... and it opens a notebook the Lite deployment has, in an app it has.
     assert resolve(site_build, page, lite).exists()
     query = dict(part.split("=", 1) for part in lite.split("?", 1)[1].split("&"))
-    assert (site_build / LITE / "files" / query["path"]).exists()
+    assert (site_build / LITE / "files" / unquote(query["path"])).exists()
 
 
-@pytest.mark.parametrize("notebook", [*LAUNCHABLE, *REFERENCE], ids=lambda p: p.name)
+@pytest.mark.parametrize("notebook", [*LAUNCHABLE, *REFERENCE, *CHINESE, *build_site.chinese_pages()],
+                         ids=_id)
 def test_download_is_the_committed_notebook(site_build: Path, notebook: Path):
-    page = site_build / f"{notebook.stem}.html"
+    page = _page(site_build, notebook)
     target = resolve(site_build, page, button(page, "download-notebook"))
     assert target.name == notebook.name
     assert target.read_bytes() == notebook.read_bytes()
@@ -98,13 +114,14 @@ def test_every_page_links_the_learner_issue_form_naming_it(site_build: Path):
         if page.name in {"genindex.html", "search.html", "py-modindex.html"}:
             continue
         href = unescape(button(page, "report-problem"))
-        site_only = {"index", "api", *build_site.DOC_PAGES}  # pages with no notebook behind them
-        assert href == build_site.issue_url(f"notebooks/{page.stem}.ipynb") or page.stem in site_only
+        name = page.relative_to(site_build).with_suffix("").as_posix()  # e.g. zh/01_definition
+        site_only = {"index", "zh/index", "api", *build_site.DOC_PAGES}  # no notebook behind them
+        assert href == build_site.issue_url(f"notebooks/{name}.ipynb") or name in site_only
         assert href.startswith(f"{course_links.settings()['repository']}/issues/new?template=learner.yml&")
         # The form field the link fills is one the form has, and it names this page.
         fields = dict(part.split("=", 1) for part in href.split("?", 1)[1].split("&"))
         assert set(fields) - {"template", "title"} <= ids
-        assert page.stem in fields["page"] or page.stem in site_only, href
+        assert page.stem in fields["page"] or name in site_only, href
         assert href in [unescape(a["href"]) for a in parse(page).anchors
                         if "Report a problem" in page.read_text(encoding="utf-8")]
 
@@ -139,6 +156,33 @@ def test_each_worked_solution_is_behind_a_toggle(site_build: Path, lesson: Path)
     has_solutions = (copies.SOLUTIONS / lesson.name).exists()
     assert len(toggles) == (len(items) if has_solutions else 0)
     assert html.count("<details") == html.count("</details>")
+
+
+def test_the_chinese_edition_is_on_the_site(site_build: Path):
+    assert CHINESE, "no Chinese lesson found: the parametrized tests below would vanish"
+    wanted = ["zh/index.html", *(f"zh/{nb.stem}.html" for nb in [*CHINESE, *build_site.chinese_pages()])]
+    missing = [name for name in wanted if not (site_build / name).exists()]
+    assert not missing, f"missing pages: {missing}"
+    links = [a["href"] for a in parse(site_build / "zh" / "index.html").anchors]
+    for lesson in CHINESE:  # its contents (README.zh-CN.md's) link every Chinese lesson
+        assert f"{lesson.stem}.html" in links, f"zh/index does not link {lesson.stem}"
+    assert "../index.html" in links  # and the English edition
+
+
+@pytest.mark.parametrize("lesson", CHINESE, ids=lambda p: p.name)
+def test_chinese_page_is_marked_chinese_links_its_twin_and_has_its_solutions(site_build: Path, lesson: Path):
+    html = (site_build / "zh" / f"{lesson.stem}.html").read_text(encoding="utf-8")
+    english = (site_build / f"{lesson.stem}.html").read_text(encoding="utf-8")
+    assert re.search(r'<html lang="zh-CN"', html) and re.search(r'<html lang="en"', english)
+    # A reader switches language from either page.
+    assert f'href="../{lesson.stem}.html"' in html and f'href="zh/{lesson.stem}.html"' in english
+    toggles = re.findall(r'<details class="kl-solution">\s*<summary>显示解答</summary>', html)
+    assert len(toggles) == len(copies.lesson_items(copies.load(lesson)))
+    assert html.count("<details") == html.count("</details>")
+    # The solution links go to the page's own exercises; the download is the Chinese notebook.
+    assert f'id="zh-{lesson.stem[:2]}-exercises"' in html
+    assert (site_build / "notebooks" / "zh" / lesson.name).read_bytes() == lesson.read_bytes()
+    assert f'notebooks/zh/{lesson.name}' in html
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.name)
