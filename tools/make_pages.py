@@ -149,6 +149,18 @@ in the last column).
 | model misspecification | 模型误设 | |
 | Jensen–Shannon (JS) divergence | JS 散度 | |
 | gradient descent | 梯度下降 | |
+| mutual information | 互信息 | |
+| chain rule | 链式法则 | |
+| law of large numbers | 大数定律 | |
+| standard deviation | 标准差 | |
+| sample size | 样本量 | 样本容量 |
+| confidence interval | 置信区间 | 信赖区间 |
+| importance sampling | 重要性采样 | 重要度抽样 |
+| minimiser | 最小值点 | 最小化子 |
+| total variation | 总变差 | 全变差 |
+| posterior collapse | 后验坍缩 | 后验坍塌、后验崩塌 |
+| score function | 得分函数 | 评分函数 |
+| sequential probability ratio test (SPRT) | 序贯概率比检验 | 序列概率比检验 |
 """
 
 INDEX_HEAD = """# KL divergence, step by step — contents
