@@ -101,8 +101,8 @@ explore: $(STAMP)  ## serve the explorer dashboard (notebooks/explorer.ipynb) wi
 
 # A lesson as a reveal.js deck with live panels, projector setting on, offline (tools/slides.py;
 # reveal.js and jQuery come from npm into build/npm at first use). NB defaults to 03 here.
-slides: $(STAMP) npm  ## serve a lesson as slides with live panels: make slides NB=03 (http://localhost:8867/)
-	$(BIN)/python tools/slides.py $(or $(NB),03)
+slides: $(STAMP) npm  ## serve a lesson as slides with live panels: make slides NB=03 (Chinese: ZH=1)
+	$(BIN)/python tools/slides.py $(or $(NB),03) $(if $(ZH),--zh)
 
 # Mutation testing of the numerical core (configuration: [tool.mutmut] in pyproject.toml). Slow, so
 # not part of `make test` or CI; see CONTRIBUTING.md. Starts afresh each time (mutmut keeps results

@@ -69,3 +69,11 @@ def test_the_deck_template_asks_no_cdn():
     text = (template / "index.html.j2").read_text()
     assert 'src="http' not in text and 'href="http' not in text
     assert "https://" not in json.dumps(slides.voila_arguments())
+
+
+def test_the_chinese_deck_is_served_from_zh(monkeypatch: pytest.MonkeyPatch) -> None:
+    served = []
+    monkeypatch.setattr(slides, "serve", lambda path, port: served.append(path) or 0)
+    assert slides.main(["01", "--zh"]) == 0 and slides.main(["01"]) == 0
+    lesson = "01_definition.ipynb"
+    assert served == [ROOT / "notebooks" / "zh" / lesson, ROOT / "notebooks" / lesson]

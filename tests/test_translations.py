@@ -16,6 +16,7 @@ How to translate a notebook, and the tool behind these checks: CONTRIBUTING.md, 
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import string
@@ -268,11 +269,22 @@ def test_captions_are_the_chinese_text_alternatives(path):
 
 
 @pytest.mark.parametrize("path", ZH_NOTEBOOKS, ids=IDS)
+def test_slides_and_tags_are_the_english_twins(path):
+    # The Chinese deck is the English deck (tools/slides.py tags the English lesson; --sync-code
+    # copies the metadata over): same slides, same cells left out, same curation tags.
+    differ = [i for i, z, e in ((i, z, e) for i, (z, e) in enumerate(zip(
+        tr.load(path)["cells"], tr.load(tr.english_twin(path))["cells"], strict=True)))
+        if tr.shared_metadata(z) != tr.shared_metadata(e)]
+    assert differ == [], f"{path.name}: cells {differ} (run tools/translations.py --sync-code)"
+
+
+@pytest.mark.parametrize("path", ZH_NOTEBOOKS, ids=IDS)
 def test_checker_outputs_are_chinese(path):
     solutions = "solutions" in path.parts
     seen = 0
     for cell in tr.load(path)["cells"]:
-        if cell["cell_type"] == "code" and "kh.exercises.check_" in tr.text(cell):
+        # A call (not a cell that only lists the checkers, as lesson 05's last one does).
+        if cell["cell_type"] == "code" and re.search(r"kh\.exercises\.check_\w+\(", tr.text(cell)):
             (output,) = [o for o in cell["outputs"] if "text/plain" in o.get("data", {})]
             shown = "".join(output["data"]["text/plain"])
             assert shown.startswith("✅ " if solutions else "✏️ 轮到你了："), shown
@@ -335,6 +347,47 @@ def test_lesson_01_feedback_and_errors_in_chinese():
         kh.kl_divergence([0.5, 0.5], [0.3, 0.3])
     kh.set_language("en")
     assert repr(kh.exercises.check_01_reverse_bits(None)).startswith("✏️ Your turn: replace None")
+
+
+#: Wrong, odd and pending answers: every checker meets each (one that wants a function gets the
+#: callables), so every hint, slip message and refusal a learner can see is shown at least once.
+ANSWERS = (None, 0.0, -1.0, 0.5, 1.0, 2.5, 100.0, float("inf"), "x", True, [1.0, 2.0], (0.5, 0.5),
+           {"A"}, {"A", "B"}, {"k1"}, "k2", [[1.0, 0.0], [0.0, 1.0]], [0.7, 0.1, 0.1, 0.1],
+           [0.25, 0.25, 0.25, 0.25], [0.5, 0.5, 0.0, 0.0], "forward", "reverse")
+FUNCTIONS = (lambda *a, **k: None, lambda *a, **k: 1 / 0, lambda *a, **k: 0.5,
+             lambda *a, **k: np.zeros(3))
+CHECKERS = sorted(name for name in dir(kh.exercises) if re.match(r"check_\d\d_", name))
+
+
+@pytest.mark.parametrize("name", CHECKERS)
+def test_every_checker_answers_in_chinese(name):
+    # The notebooks store only "your turn" and ✅; this shows every other message in Chinese.
+    check = getattr(kh.exercises, name)
+    kh.set_language("zh")
+    try:
+        shown = {repr(check(answer)) for answer in (*ANSWERS, *FUNCTIONS)}
+    finally:
+        kh.set_language("en")
+    assert len(shown) >= 3, shown  # the battery reaches more than one message of each checker
+    english = {text: english_runs(text) for text in shown if not CJK.search(text) or english_runs(text)}
+    assert english == {}, english
+
+
+def test_every_checker_message_is_in_the_catalog():
+    # What the battery above cannot reach (a slip needs its exact wrong value): every sentence in
+    # the checkers' code, other than docstrings, is a catalog key, so it is shown in Chinese.
+    missing = []
+    for path in sorted((ROOT / "kl_helpers" / "exercises").glob("ex*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+                      and ast.get_docstring(node) is not None}
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and " " in node.value
+                    and id(node) not in docstrings and len(re.findall(r"[A-Za-z]{2,}", node.value)) >= 3
+                    and node.value not in _locale_zh.MESSAGES):
+                missing.append(f"{path.name}:{node.lineno}: {node.value[:60]!r}")
+    assert missing == []
 
 
 def test_store_outputs_picks_the_caption_language_from_the_path():

@@ -19,6 +19,7 @@ Usage (``make slides NB=03`` runs the second)::
 
     python tools/slides.py --tag [NN ...]   # (re)write the slide metadata of lessons (default: all)
     python tools/slides.py NN               # serve lesson NN as a deck, projector setting on
+    python tools/slides.py NN --zh          # its Chinese twin's deck (notebooks/zh/, same slides)
     python tools/slides.py --assets         # only bring reveal.js and jQuery from npm
 
 reveal.js@4.0.2 (its style sheets; Voilà bundles the reveal.js code) and jquery@2.2.4 come from
@@ -179,7 +180,7 @@ def voila_arguments() -> list[str]:
 
 def serve(path: Path, port: int = PORT) -> int:
     ensure_assets()
-    url = f"http://localhost:{port}/voila/render/{path.name}"
+    url = f"http://localhost:{port}/voila/render/{path.relative_to(NOTEBOOKS).as_posix()}"
     print(f"The deck of {path.name}: {url}  (arrow keys or space to move; Ctrl+C to stop)", flush=True)
     command = [sys.executable, "-m", "voila", str(NOTEBOOKS), f"--port={port}",
                "--Voila.open_browser=False", *voila_arguments()]
@@ -191,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("lessons", nargs="*", help="lesson numbers, e.g. 03")
     parser.add_argument("--tag", action="store_true", help="(re)write the slide metadata and exit")
     parser.add_argument("--assets", action="store_true", help="install reveal.js and jQuery and exit")
+    parser.add_argument("--zh", action="store_true",
+                        help="serve the Chinese edition's deck (its slide metadata is the English lesson's)")
     parser.add_argument("--port", type=int, default=PORT)
     args = parser.parse_args(argv)
     if args.assets:
@@ -203,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if len(args.lessons) != 1:
         parser.error("give one lesson number to serve, e.g. `python tools/slides.py 03`")
-    return serve(lesson(args.lessons[0]), args.port)
+    path = lesson(args.lessons[0])
+    return serve(NOTEBOOKS / "zh" / path.name if args.zh else path, args.port)
 
 
 if __name__ == "__main__":

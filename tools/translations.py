@@ -182,14 +182,32 @@ def with_language_line(source: str) -> str:
     return source[:found.end()] + "\n" + LANGUAGE_LINE + source[found.end():]
 
 
+#: Cell metadata that is the English twin's, whatever the language: the slides (tools/slides.py
+#: writes them on the English lesson; the Chinese deck is the same deck) and the cell tags.
+SHARED_METADATA = ("slideshow", "tags")
+
+
+def shared_metadata(cell: dict) -> dict:
+    return {k: cell.get("metadata", {})[k] for k in SHARED_METADATA if k in cell.get("metadata", {})}
+
+
 def sync_code(zh_path: Path) -> int:
-    """Copy the English code cells into the Chinese notebook (the switch line kept); outputs stay."""
+    """Copy the English code cells into the Chinese notebook (the switch line kept); outputs stay.
+
+    The slide metadata and tags of every cell are copied too (:data:`SHARED_METADATA`).
+    """
     nb, en = load(zh_path), load(english_twin(zh_path))["cells"]
     if [c["cell_type"] for c in nb["cells"]] != [c["cell_type"] for c in en]:
         raise SystemExit(f"{zh_path}: the cells do not line up with the English twin; "
                          "add or remove cells by hand first")
     changed, first = 0, True
     for z, e in zip(nb["cells"], en, strict=True):
+        if shared_metadata(z) != shared_metadata(e):
+            meta = z.setdefault("metadata", {})
+            for key in SHARED_METADATA:
+                meta.pop(key, None)
+            meta.update(shared_metadata(e))
+            changed += 1
         if z["cell_type"] == "code":
             new = with_language_line(text(e)) if first else text(e)
             first = False
@@ -223,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--status", action="store_true", help="list out-of-date Chinese cells")
     group.add_argument("--new", metavar="NB", help="start the translation of an English notebook")
     group.add_argument("--stamp", metavar="NB", help="record the English hashes in a Chinese notebook")
-    group.add_argument("--sync-code", metavar="NB", help="copy the English code cells over")
+    group.add_argument("--sync-code", metavar="NB", help="copy the English code cells, slides and tags over")
     parser.add_argument("--cells", help="with --stamp: only these cell indices, e.g. 3,5")
     args = parser.parse_args(argv)
     for name in ("new", "stamp", "sync_code"):
@@ -241,7 +259,8 @@ def main(argv: list[str] | None = None) -> int:
         cells = [int(c) for c in args.cells.split(",")] if args.cells else None
         print(f"{stamp(Path(args.stamp), cells)} cell(s) stamped")
     else:
-        print(f"{sync_code(Path(args.sync_code))} code cell(s) copied; re-run tools/store_outputs.py")
+        print(f"{sync_code(Path(args.sync_code))} cell(s) updated (code, slides, tags); "
+              "re-run tools/store_outputs.py")
     return 0
 
 
