@@ -130,7 +130,7 @@ MESSAGES: dict[str, str] = {
     "sample size N = {pad}{n}": "样本量 N = {pad}{n}",
     "random seed": "随机种子",
     "sample size N = {n}, random seed = {seed}": "样本量 N = {n}，随机种子 = {seed}",
-    "Left: the running k1 estimate of D_KL(p‖q) for p = N(0, 1), q = N(0.5, 1) over the first {n} draws, with its 95% band and the true value {truth:.3f} nats; the estimate is {estimate:.3f} ± {se:.3f}. Right: the spread of the estimate against N, falling like 1/√N.": "左图：p = N(0, 1)、q = N(0.5, 1) 时，D_KL(p‖q) 的 k1 估计随前 {n} 次抽样逐步更新的过程，附 95% 置信带和真实值 {truth:.3f} 奈特；估计值为 {estimate:.3f} ± {se:.3f}。右图：估计值的离散程度随 N 的变化，按 1/√N 下降。",
+    "Left: the running k1 estimate of D_KL(p‖q) for p = N(0, 1), q = N(0.5, 1) over the first {n} draws, with its 95% band and the true value {truth:.3f} nats; the estimate is {estimate:.3f} ± {half:.3f} (this sample's 95% confidence interval, 1.96 standard errors). Right: the spread of the estimate against N, falling like 1/√N.": "左图：p = N(0, 1)、q = N(0.5, 1) 时，D_KL(p‖q) 的 k1 估计随前 {n} 次抽样逐步更新的过程，附 95% 置信带和真实值 {truth:.3f} 奈特；估计值为 {estimate:.3f} ± {half:.3f}（这个样本的 95% 置信区间，即 1.96 个标准误）。右图：估计值的离散程度随 N 的变化，按 1/√N 下降。",
     # (end of 03)
     # === lesson 04 (MLE equivalence): its checkers, figures, panels and the messages it shows ===
     # exercises/ex04.py (the two "{name} should be" messages of read_vector are in lesson 05's section)
