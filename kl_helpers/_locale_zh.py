@@ -211,7 +211,7 @@ MESSAGES: dict[str, str] = {
     "the evidence needed is ln(1/α) nats; each flip from p brings D_KL(p‖q) nats on average. Compute D_KL for the two coins in nats, then divide.": "所需的证据是 ln(1/α) 奈特；来自 p 的每次抛掷平均带来 D_KL(p‖q) 奈特。先以奈特为单位算出这两枚硬币的 D_KL，再相除。",
     "Correct: about thirty flips, and a thousand times smaller α would only double it.": "正确：大约三十次抛掷；把 α 再缩小一千倍，次数也只会翻一番。",
     "That uses D_KL(q‖p). The data come from p, so the evidence per flip is D_KL(p‖q).": "这用的是 D_KL(q‖p)。数据来自 p，所以每次抛掷的证据是 D_KL(p‖q)。",
-    "Mixed units: ln(1/α) in bits over D_KL in nats. Use natural logarithms for both.": "单位混用了：分子是以比特计的 ln(1/α)，分母是以奈特计的 D_KL。两者都要用自然对数。",
+    "Mixed units: log2(1/α) (bits) over D_KL in nats. Use natural logarithms for both.": "单位混用了：分子是以比特计的 log2(1/α)，分母是以奈特计的 D_KL。两者都要用自然对数。",
     "Divide the evidence needed by the evidence per flip (not multiply).": "应当用所需的证据除以每次抛掷的证据（而不是相乘）。",
     "compare the table with the product of its row and column sums: I = Σ p(x, y) log2[p(x, y) / (p(x) p(y))].": "把这张表与它的行和、列和之积相比较：I = Σ p(x, y) log2[p(x, y) / (p(x) p(y))]。",
     "Correct: carrying an umbrella says a fair amount about the rain, in bits.": "正确：以比特计，带不带伞透露了关于是否下雨的相当多的信息。",
