@@ -276,6 +276,6 @@ MESSAGES: dict[str, str] = {
     "shift θ of q": "q 的平移量 θ",
     "width w of p and q": "p 与 q 的宽度 w",
     "{label} {value:.3f} (gradient {slope:.2g})": "{label} {value:.3f}（梯度 {slope:.2g}）",
-    "Left: p = N(0, {width:.2f}²) and the model q = N({shift:.2f}, {width:.2f}²). Middle and right: four divergences and the size of their gradients against the shift (log scale). Here {values}.": "左图：p = N(0, {width:.2f}²) 与模型 q = N({shift:.2f}, {width:.2f}²)。中图和右图：四种散度及其梯度的大小随平移量的变化（对数坐标）。当前取值：{values}。",
+    "Top left: p = N(0, {width:.2f}²) and the model q = N({shift:.2f}, {width:.2f}²). Top right: the key with the current values. Bottom left: four divergences against the shift; bottom right: the size of their gradients (log scale). Here {values}.": "左上：p = N(0, {width:.2f}²) 与模型 q = N({shift:.2f}, {width:.2f}²)。右上：图例与当前数值。左下：四种散度随平移量的变化；右下：它们梯度的大小（对数坐标）。当前取值：{values}。",
     # (end of 08)
 }
