@@ -130,7 +130,7 @@ MESSAGES: dict[str, str] = {
     "sample size N = {pad}{n}": "样本量 N = {pad}{n}",
     "random seed": "随机种子",
     "sample size N = {n}, random seed = {seed}": "样本量 N = {n}，随机种子 = {seed}",
-    "Left: the running k1 estimate of D_KL(p‖q) for p = N(0, 1), q = N(0.5, 1) over the first {n} draws, with its 95% band and the true value {truth:.3f} nats; the estimate is {estimate:.3f} ± {se:.3f}. Right: the spread of the estimate against N, falling like 1/√N.": "左图：p = N(0, 1)、q = N(0.5, 1) 时，D_KL(p‖q) 的 k1 估计随前 {n} 次抽样逐步更新的过程，附 95% 置信带和真实值 {truth:.3f} 奈特；估计值为 {estimate:.3f} ± {se:.3f}。右图：估计值的离散程度随 N 的变化，按 1/√N 下降。",
+    "Left: the running k1 estimate of D_KL(p‖q) for p = N(0, 1), q = N(0.5, 1) over the first {n} draws, with its 95% band and the true value {truth:.3f} nats; the estimate is {estimate:.3f} ± {half:.3f} (this sample's 95% confidence interval, 1.96 standard errors). Right: the spread of the estimate against N, falling like 1/√N.": "左图：p = N(0, 1)、q = N(0.5, 1) 时，D_KL(p‖q) 的 k1 估计随前 {n} 次抽样逐步更新的过程，附 95% 置信带和真实值 {truth:.3f} 奈特；估计值为 {estimate:.3f} ± {half:.3f}（这个样本的 95% 置信区间，即 1.96 个标准误）。右图：估计值的离散程度随 N 的变化，按 1/√N 下降。",
     # (end of 03)
     # === lesson 04 (MLE equivalence): its checkers, figures, panels and the messages it shows ===
     # exercises/ex04.py (the two "{name} should be" messages of read_vector are in lesson 05's section)
@@ -183,7 +183,7 @@ MESSAGES: dict[str, str] = {
     "{name} should be a finite number, not {value}.": "{name} 应当是有限数，而不是 {value}。",
     # figures/forward_reverse.py and panels/forward_reverse.py
     "Left: the two-mode density p, its forward fit N({mu:.2f}, {sigma:.2f}²) covering both modes, and {n} reverse fits ending at {ends}. Right: D_KL(q‖p) over the mean and standard deviation of q (darker is lower) with each optimiser's path from its start to its end; separate valleys are separate local optima.": "左图：有两个众数的概率密度 p、覆盖两个众数的前向拟合 N({mu:.2f}, {sigma:.2f}²)，以及 {n} 个反向拟合，终点分别为 {ends}。右图：D_KL(q‖p) 随 q 的均值和标准差的变化（颜色越深，值越低），以及每个优化器从起点到终点的路径；不同的谷就是不同的局部最优解。",
-    "Left: a two-mode p, its best normal approximation q* = N({mu:.2f}, {sigma:.2f}²) and the normal MLE from {n:,} points, close to q*. Right: the average negative log-likelihood at the MLE against N (log scale), approaching H(p, q*) = {cross:.3f} nats, which stays above H(p) = {entropy:.3f} nats by D_KL(p‖q*) = {gap:.3f}.": "左图：有两个众数的 p、它的最佳正态近似 q* = N({mu:.2f}, {sigma:.2f}²)，以及由 {n:,} 个点得到的正态极大似然估计，它与 q* 很接近。右图：极大似然估计处的平均负对数似然随 N 的变化（对数坐标），它趋于 H(p, q*) = {cross:.3f} 奈特；后者始终比 H(p) = {entropy:.3f} 奈特高出 D_KL(p‖q*) = {gap:.3f}。",
+    "Left: a two-mode p, its best normal approximation q* = N({mu:.2f}, {sigma:.2f}²) and the normal MLE from {n:,} points, close to q*. Right: the average negative log-likelihood at the MLE against N (log scale), approaching H(p, q*) = {cross:.3f} nats, which stays above H(p) = {entropy:.3f} nats by D_KL(p‖q*) = {gap:.3f} nats.": "左图：有两个众数的 p、它的最佳正态近似 q* = N({mu:.2f}, {sigma:.2f}²)，以及由 {n:,} 个点得到的正态极大似然估计，它与 q* 很接近。右图：极大似然估计处的平均负对数似然随 N 的变化（对数坐标），它趋于 H(p, q*) = {cross:.3f} 奈特；后者始终比 H(p) = {entropy:.3f} 奈特高出 D_KL(p‖q*) = {gap:.3f} 奈特。",
     "separation of the modes": "两个众数的间距",
     "Left: a two-mode p, its forward fit N({mu:.2f}, {sigma:.2f}²) spanning both modes, and the reverse fits from three starts: {reverse}. Right: D_KL(q‖p) against the mean of q; p has {modes} mode(s) and the starts find {optima} distinct optimum(s).": "左图：有两个众数的 p、横跨两个众数的前向拟合 N({mu:.2f}, {sigma:.2f}²)，以及从三个起点出发的反向拟合：{reverse}。右图：D_KL(q‖p) 随 q 的均值的变化；p 有 {modes} 个众数，三个起点找到了 {optima} 个不同的最优解。",
     # (end of 05)
@@ -211,7 +211,7 @@ MESSAGES: dict[str, str] = {
     "the evidence needed is ln(1/α) nats; each flip from p brings D_KL(p‖q) nats on average. Compute D_KL for the two coins in nats, then divide.": "所需的证据是 ln(1/α) 奈特；来自 p 的每次抛掷平均带来 D_KL(p‖q) 奈特。先以奈特为单位算出这两枚硬币的 D_KL，再相除。",
     "Correct: about thirty flips, and a thousand times smaller α would only double it.": "正确：大约三十次抛掷；把 α 再缩小一千倍，次数也只会翻一番。",
     "That uses D_KL(q‖p). The data come from p, so the evidence per flip is D_KL(p‖q).": "这用的是 D_KL(q‖p)。数据来自 p，所以每次抛掷的证据是 D_KL(p‖q)。",
-    "Mixed units: ln(1/α) in bits over D_KL in nats. Use natural logarithms for both.": "单位混用了：分子是以比特计的 ln(1/α)，分母是以奈特计的 D_KL。两者都要用自然对数。",
+    "Mixed units: log2(1/α) (bits) over D_KL in nats. Use natural logarithms for both.": "单位混用了：分子是以比特计的 log2(1/α)，分母是以奈特计的 D_KL。两者都要用自然对数。",
     "Divide the evidence needed by the evidence per flip (not multiply).": "应当用所需的证据除以每次抛掷的证据（而不是相乘）。",
     "compare the table with the product of its row and column sums: I = Σ p(x, y) log2[p(x, y) / (p(x) p(y))].": "把这张表与它的行和、列和之积相比较：I = Σ p(x, y) log2[p(x, y) / (p(x) p(y))]。",
     "Correct: carrying an umbrella says a fair amount about the rain, in bits.": "正确：以比特计，带不带伞透露了关于是否下雨的相当多的信息。",
@@ -276,6 +276,6 @@ MESSAGES: dict[str, str] = {
     "shift θ of q": "q 的平移量 θ",
     "width w of p and q": "p 与 q 的宽度 w",
     "{label} {value:.3f} (gradient {slope:.2g})": "{label} {value:.3f}（梯度 {slope:.2g}）",
-    "Left: p = N(0, {width:.2f}²) and the model q = N({shift:.2f}, {width:.2f}²). Middle and right: four divergences and the size of their gradients against the shift (log scale). Here {values}.": "左图：p = N(0, {width:.2f}²) 与模型 q = N({shift:.2f}, {width:.2f}²)。中图和右图：四种散度及其梯度的大小随平移量的变化（对数坐标）。当前取值：{values}。",
+    "Top left: p = N(0, {width:.2f}²) and the model q = N({shift:.2f}, {width:.2f}²). Top right: the key with the current values. Bottom left: four divergences against the shift; bottom right: the size of their gradients (log scale). Here {values}.": "左上：p = N(0, {width:.2f}²) 与模型 q = N({shift:.2f}, {width:.2f}²)。右上：图例与当前数值。左下：四种散度随平移量的变化；右下：它们梯度的大小（对数坐标）。当前取值：{values}。",
     # (end of 08)
 }

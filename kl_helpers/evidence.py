@@ -194,12 +194,13 @@ def _head_evidence(tp: float, tq: float) -> float:
 
 def neyman_pearson_beta_bernoulli(theta_p: float, theta_q: float, n: int, epsilon: float = 0.05
                                   ) -> tuple[float, float]:
-    r"""Smallest β of any test of coin p against coin q that wrongly rejects p with probability ≤ ε.
+    r"""Smallest β of a test of coin p against coin q that wrongly rejects p with probability ≤ ε.
 
     Unlike :func:`stein_test_bernoulli`, which only looks at the number of heads and never
     randomises, the tests here may also reject *some* of the sequences with the boundary count
     (all sequences with k heads are equally likely under p, and under q), or reject that count
-    with a probability γ (a randomised test). Both spend the whole budget ε, so β is smaller.
+    with a probability γ (a randomised test). The randomised test spends the whole budget ε,
+    the other as much of it as whole sequences allow, so β is smaller.
 
     Parameters
     ----------
@@ -213,9 +214,14 @@ def neyman_pearson_beta_bernoulli(theta_p: float, theta_q: float, n: int, epsilo
     Returns
     -------
     beta_sequences : float
-        Smallest β over all acceptance regions (sets of the 2**n sequences; Cover & Thomas's
-        :math:`\beta_n^\varepsilon`): the boundary count's sequences are rejected one by one,
-        as many as the budget allows.
+        β of the acceptance region (a set of the 2**n sequences) that rejects the counts in the
+        Neyman–Pearson order and then the boundary count's sequences one by one, as many as
+        α ≤ ε allows. For ``theta_p == 0.5`` every sequence has probability 2**-n under p, so
+        this is the smallest β over all regions with α ≤ ε, which is Cover & Thomas's
+        :math:`\beta_n^\varepsilon` (Theorem 11.8.3, defined with α < ε) whenever no region
+        has α = ε exactly, i.e. whenever ε·2**n is not an integer. For other ``theta_p`` it is
+        an upper bound on that smallest β (choosing the sequences is then a knapsack problem,
+        and a region outside this order can fit the budget better).
     beta_randomised : float
         Smallest β over randomised tests: the Neyman–Pearson test, which rejects the boundary
         count with probability γ chosen so that α = ε exactly.
@@ -228,7 +234,8 @@ def neyman_pearson_beta_bernoulli(theta_p: float, theta_q: float, n: int, epsilo
     -----
     By the Neyman–Pearson lemma the optimum rejects the outcomes with the smallest likelihood
     ratio p/q first. For i.i.d. flips that ratio depends on the count only, so the optimal
-    region is :func:`stein_test_bernoulli`'s plus part of the next count. Computed in linear
+    randomised test is :func:`stein_test_bernoulli`'s region plus part of the next count (and so
+    is the best region when ``theta_p == 0.5``). Computed in linear
     space: meant for moderate n (β above the smallest float).
 
     Examples

@@ -485,7 +485,7 @@ MESSAGES = [
     ("check_07_sprt_samples", 36,
      "❌ That uses D_KL(q‖p). The data come from p, so the evidence per flip is D_KL(p‖q)."),
     ("check_07_sprt_samples", 45,
-     "❌ Mixed units: ln(1/α) in bits over D_KL in nats. Use natural logarithms for both."),
+     "❌ Mixed units: log2(1/α) (bits) over D_KL in nats. Use natural logarithms for both."),
     ("check_07_sprt_samples", 1.5, "❌ Divide the evidence needed by the evidence per flip (not multiply)."),
     ("check_07_mutual_information_bits", 0.361,
      "✅ Correct: carrying an umbrella says a fair amount about the rain, in bits."),

@@ -169,10 +169,15 @@ def voila_environment() -> dict[str, str]:
     }
 
 
-def voila_arguments() -> list[str]:
-    """Voilà options that make the notebooks folder a set of decks (template, slide size, assets)."""
-    # Relative to the page (/voila/render/NN_x.ipynb), so it works under any base URL (a hub).
-    resources = {"reveal": {"url_prefix": f"../templates/{TEMPLATE}/static/npm/reveal.js",
+def voila_arguments(base_url: str = "/") -> list[str]:
+    """Voilà options that make the notebooks folder a set of decks (template, slide size, assets).
+
+    ``base_url`` is Voilà's (``--Voila.base_url``, "/" unless served under a hub's prefix).
+    """
+    # From the server's root, not relative to the page: a deck is /voila/render/NN_x.ipynb or,
+    # for the Chinese edition, /voila/render/zh/NN_x.ipynb, one folder deeper.
+    prefix = f"{base_url.rstrip('/')}/voila/templates/{TEMPLATE}/static/npm/reveal.js"
+    resources = {"reveal": {"url_prefix": prefix,
                             "width": str(WIDTH), "height": str(HEIGHT), "transition": "none",
                             "theme": "white"}}
     return [f"--template={TEMPLATE}", f"--VoilaConfiguration.resources={json.dumps(resources)}"]

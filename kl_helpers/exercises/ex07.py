@@ -61,7 +61,7 @@ def check_07_sprt_samples(answer: Any) -> Feedback:
         slips=[
             (evidence / d_qp, "That uses D_KL(q‖p). The data come from p, so the evidence per flip "
              "is D_KL(p‖q)."),
-            (math.log2(1 / ERROR_P_GIVEN_Q) / d_pq, "Mixed units: ln(1/α) in bits over D_KL in nats. "
+            (math.log2(1 / ERROR_P_GIVEN_Q) / d_pq, "Mixed units: log2(1/α) (bits) over D_KL in nats. "
              "Use natural logarithms for both."),
             (d_pq * evidence, "Divide the evidence needed by the evidence per flip (not multiply)."),
         ],

@@ -130,6 +130,9 @@ def plot_misspecification(p: NormalMixture, sizes: Sequence[int],
     >>> fig = plot_misspecification(p, [10, 100], [(0.5, 1.5), (0.4, 1.7)], [2.1, 2.0])
     >>> fig.axes[1].get_xscale(), fig.axes[1].get_ylabel()
     ('log', 'nats per observation')
+    >>> from kl_helpers.plotting import alt_text
+    >>> alt_text(fig).endswith("by D_KL(p‖q*) = 0.190 nats.")  # every number with its unit
+    True
     """
     if not sizes or not len(sizes) == len(fits) == len(mean_nll):
         raise ValueError("sizes, fits and mean_nll must be non-empty and of the same length "
@@ -171,7 +174,7 @@ def plot_misspecification(p: NormalMixture, sizes: Sequence[int],
         "{sigma:.2f}²) and the normal MLE from {n:,} points, close to q*. Right: the "
         "average negative log-likelihood at the MLE against N (log scale), approaching "
         "H(p, q*) = {cross:.3f} nats, which stays above H(p) = {entropy:.3f} nats by "
-        "D_KL(p‖q*) = {gap:.3f}.",
+        "D_KL(p‖q*) = {gap:.3f} nats.",
         mu=mu_star, sigma=sigma_star, n=sizes[-1], cross=cross, entropy=entropy,
         gap=cross - entropy))
 

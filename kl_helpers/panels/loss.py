@@ -84,9 +84,10 @@ class GradientComparisonPanel(Panel):
                slope=abs(result[f"grad_{key}"]))
             for key, (_, _, _, label) in _STYLES.items())
         return tr(
-            "Left: p = N(0, {width:.2f}²) and the model q = N({shift:.2f}, "
-            "{width:.2f}²). Middle and right: four divergences and the size of their "
-            "gradients against the shift (log scale). Here {values}.",
+            "Top left: p = N(0, {width:.2f}²) and the model q = N({shift:.2f}, "
+            "{width:.2f}²). Top right: the key with the current values. Bottom left: four "
+            "divergences against the shift; bottom right: the size of their gradients (log "
+            "scale). Here {values}.",
             width=result["width"], shift=result["shift"], values=values,
         )
 

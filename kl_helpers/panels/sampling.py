@@ -150,12 +150,26 @@ class ConvergencePanel(Panel):
                   seed=self.controls["seed"].value)
 
     def describe(self, result: Mapping[str, Any]) -> str:
+        """The text alternative; its ± is the readout's and the band's: 1.96 standard errors.
+
+        Examples
+        --------
+        >>> panel = ConvergencePanel(n=1000, seed=3)
+        >>> text = panel.describe(panel.result)
+        >>> text.split("; ")[1].split(". Right")[0]
+        "the estimate is 0.106 ± 0.031 (this sample's 95% confidence interval, 1.96 standard errors)"
+        >>> "0.106 ± 0.031 (this sample's 95% CI)" in panel.artists.run_text.get_text()
+        True
+        >>> round(1.96 * panel.result["se"], 3), round(panel.result["se"], 3)  # ± is 1.96 SE, not 1
+        (0.031, 0.016)
+        """
         return tr(
             "Left: the running k1 estimate of D_KL(p‖q) for p = N(0, 1), q = N(0.5, 1) over the "
             "first {n} draws, with its 95% band and the true value {truth:.3f} nats; the estimate "
-            "is {estimate:.3f} ± {se:.3f}. Right: the spread of the estimate against N, falling "
-            "like 1/√N.", n=result["n"], truth=result["truth"], estimate=result["estimate"],
-            se=result["se"])
+            "is {estimate:.3f} ± {half:.3f} (this sample's 95% confidence interval, 1.96 standard "
+            "errors). Right: the spread of the estimate against N, falling like 1/√N.",
+            n=result["n"], truth=result["truth"], estimate=result["estimate"],
+            half=_Z95 * result["se"])
 
     def build(self, fig: Figure) -> SimpleNamespace:
         ax_run, ax_sd = fig.subplots(1, 2)

@@ -135,6 +135,20 @@ def site_server(site_build: Path) -> Iterator[StaticServer]:
         server.stop()
 
 
+#: Session fixtures that build something big, under their own time limits (the site's build has
+#: BUILD_TIMEOUT_S): the test that happens to need them first is not charged for the build.
+BUILDS = ("site_build", "site_server", "pdfs")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if set(BUILDS) & set(getattr(item, "fixturenames", ())):
+            mark = item.get_closest_marker("timeout")
+            seconds = mark.args[0] if mark and mark.args else config.getini("timeout")
+            # Put first, so pytest-timeout finds it before the test's own timeout mark.
+            item.add_marker(pytest.mark.timeout(float(seconds), func_only=True), append=False)
+
+
 # Under pytest-xdist the tests run in worker processes, and only the controller prints the terminal
 # summary: each test's new timings travel with its report as rows of text (the root conftest.py
 # collects and prints them, and prints them the same way without xdist).

@@ -27,7 +27,7 @@ import build_site  # noqa: E402
 import copies  # noqa: E402
 import course_links  # noqa: E402
 
-BUILD_TIMEOUT_S = 300
+BUILD_TIMEOUT_S = 900  # both editions' pages and JupyterLite: ~3 min on 2 idle cores, more on busy ones
 LESSONS = build_site.lessons()
 REFERENCE = build_site.reference_pages()
 #: Pages built from a notebook with code: each has launch buttons and a download.
