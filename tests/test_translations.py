@@ -198,17 +198,26 @@ def _english_terms_text(source: str) -> str:
     return re.sub(r"\]\([^)]*\)", "]", source)
 
 
+def glossary_problems(chinese_text: str, english_text: str, where: str, avoid: bool = True) -> list[str]:
+    """Glossary terms the English text uses that the Chinese lacks, and avoided renderings
+    (``avoid=False``: a bilingual text, such as the glossary itself, lists them on purpose)."""
+    problems = []
+    e = _english_terms_text(english_text)
+    for variants, chinese, avoided in GLOSSARY:
+        used = any(re.search(rf"\b{re.escape(v)}(s|es)?\b", e, re.I) for v in variants)
+        if used and chinese not in chinese_text:
+            problems.append(f"{where}: the English says {variants[0]!r}, the Chinese lacks {chinese!r}")
+        if avoid:
+            problems += [f"{where}: {a!r} instead of {chinese!r}" for a in avoided if a in chinese_text]
+    return problems
+
+
 @pytest.mark.parametrize("path", ZH_NOTEBOOKS, ids=IDS)
 def test_glossary_terms_are_rendered_the_one_way(path):
     problems = []
     for i, zh, en in _pairs(path):
-        z, e = _body(zh), _english_terms_text(_body(en))
-        for variants, chinese, avoided in GLOSSARY:
-            used = any(re.search(rf"\b{re.escape(v)}(s|es)?\b", e, re.I) for v in variants)
-            if used and chinese not in z:
-                problems.append(f"cell {i}: the English says {variants[0]!r}, the Chinese lacks {chinese!r}")
-            if not zh.get("metadata", {}).get(tr.KEY, {}).get("bilingual"):  # the glossary lists them
-                problems += [f"cell {i}: {a!r} instead of {chinese!r}" for a in avoided if a in z]
+        bilingual = zh.get("metadata", {}).get(tr.KEY, {}).get("bilingual")  # the glossary lists them
+        problems += glossary_problems(_body(zh), _body(en), f"cell {i}", avoid=not bilingual)
     assert problems == [], f"{path.name}:\n" + "\n".join(problems)
 
 

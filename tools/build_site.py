@@ -342,40 +342,62 @@ def table_of_contents() -> dict:
     if chinese_lessons():  # the Chinese edition: its contents page, lessons and other pages
         chapters = [{"file": "zh/index"}, {"glob": "zh/[0-9][0-9]_*"}]
         chapters += [{"file": f"zh/{p.stem}"} for p in chinese_pages()]
+        chapters += [{"file": f"zh/{name}"} for name in chinese_doc_pages()]
         toc["parts"].append({"caption": CHINESE_PART, "chapters": chapters})
     return toc
 
 
 #: Markdown guides of docs/ that are pages of the site too (after the reference notebooks).
 DOC_PAGES = ("teachers_guide", "troubleshooting")
-_DOC_LINK = re.compile(r"\]\((\.\./[^)\s]*|[a-z_]+\.md[^)\s]*)\)")
+#: Those translated (docs/<name>.zh-CN.md): pages of the Chinese edition, zh/<name>.
+CHINESE_DOC_PAGES = ("teachers_guide",)
+_DOC_LINK = re.compile(r"\]\((\.\./[^)\s]*|[a-z_]+(?:\.zh-CN)?\.md[^)\s]*)\)")
 
 
-def doc_page(name: str) -> str:
-    """docs/<name>.md with its links rewritten for the site.
+def chinese_doc_pages() -> list[str]:
+    """The guides of CHINESE_DOC_PAGES whose translation exists."""
+    return [name for name in CHINESE_DOC_PAGES if (ROOT / "docs" / f"{name}.zh-CN.md").exists()]
 
-    A lesson, the explorer or another site page is linked as the site page; whatever the site
-    does not hold (the README, the worked-solution notebooks, docs/claims.md, a folder) as the
-    file in the repository at the release tag, so no link of the page is broken.
+
+def doc_page(name: str, chinese: bool = False) -> str:
+    """docs/<name>.md (``chinese``: docs/<name>.zh-CN.md, the page zh/<name>) with its links
+    rewritten for the site.
+
+    A lesson, the explorer or another site page is linked as the site page (from the Chinese
+    guide, a lesson of the Chinese edition as its zh/ page); whatever the site does not hold (the
+    README, the worked-solution notebooks, docs/claims.md, a folder) as the file in the
+    repository at the release tag, so no link of the page is broken.
     """
     _, repository, release = stamp.settings()
     on_site = {p.name for p in lessons()} | {"explorer.ipynb"} | {p.name for p in reference_pages()}
+    zh_on_site = {p.name for p in [*chinese_lessons(), *chinese_pages()]}
     doc_names = {f"{d}.md" for d in DOC_PAGES}
+    up = "../" if chinese else ""  # a zh/ page is one folder down
 
     def rewrite(match: re.Match) -> str:
         target = match.group(1)
         path, _, anchor = target.partition("#")
         name_ = Path(path).name
-        if path.startswith("../notebooks/") and name_ in on_site and "/solutions/" not in path:
-            return f"]({name_}{'#' + anchor if anchor else ''})"
+        tail = f"#{anchor}" if anchor else ""
+        if path.startswith("../notebooks/") and "/solutions/" not in path:
+            if path.startswith("../notebooks/zh/") and name_ in zh_on_site:
+                return f"]({'' if chinese else 'zh/'}{name_}{tail})"
+            if path.count("/") == 2 and name_ in on_site:
+                return f"]({up}{name_}{tail})"
         if name_ in doc_names and not path.startswith("../"):
-            return f"]({name_}{'#' + anchor if anchor else ''})"
+            return f"]({up}{name_}{tail})"
+        translated = re.fullmatch(r"([a-z_]+)\.zh-CN\.md", path)
+        if translated and translated.group(1) in chinese_doc_pages() and not path.startswith("../"):
+            return f"]({'' if chinese else 'zh/'}{translated.group(1)}.md{tail})"
         relative = path[3:] if path.startswith("../") else f"docs/{path}"
         kind = "tree" if relative.endswith("/") or relative in ("notebooks", "") else "blob"
         url = f"{repository.rstrip('/')}/{kind}/{release}/{relative.rstrip('/')}"
-        return f"]({url}{'#' + anchor if anchor else ''})"
+        return f"]({url}{tail})"
 
-    text = _DOC_LINK.sub(rewrite, (ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8"))
+    source = ROOT / "docs" / (f"{name}.zh-CN.md" if chinese else f"{name}.md")
+    # The translation's bookkeeping (tools/translations.py --stamp-guide) is not for readers.
+    text = re.sub(r"(?m)^<!-- kl_translation: \S* -->\n", "", source.read_text(encoding="utf-8"))
+    text = _DOC_LINK.sub(rewrite, text)
     # A MyST target before each heading the page links to, named as GitHub names its anchor: the
     # guides' own "#the-sliders-do-not-show" links then work on the site as they do on GitHub.
     linked = set(re.findall(r"\]\(#([^)\s]+)\)", text))
@@ -445,6 +467,9 @@ def stage(book: Path) -> dict:
             write(load(page), book / "zh" / page.name)
             launch = page.stem == "explorer"
             pages[f"zh/{page.stem}"] = page_settings(f"zh/{page.stem}", f"notebooks/zh/{page.name}", launch)
+        for name in chinese_doc_pages():
+            (book / "zh" / f"{name}.md").write_text(doc_page(name, chinese=True), encoding="utf-8")
+            pages[f"zh/{name}"] = page_settings(f"zh/{name}", None, False)
     (book / "_toc.yml").write_text(yaml.safe_dump(table_of_contents(), sort_keys=False), encoding="utf-8")
     (book / "api.rst").write_text(api_page(), encoding="utf-8")
     config = yaml.safe_load((SITE / "_config.yml").read_text(encoding="utf-8"))

@@ -8,6 +8,9 @@
                                                        # English code change), keeping the switch line
     python tools/translations.py --stamp notebooks/zh/01_definition.ipynb [--cells 3,5]
                                                        # after updating the translation of those cells
+    python tools/translations.py --stamp-guide [--cells 3,5]
+                                                       # the same for docs/teachers_guide.zh-CN.md
+                                                       # (its sections, counted from 0)
 
 A Chinese notebook ``notebooks/zh/<path>`` translates ``notebooks/<path>`` cell by cell: the same
 cells in the same order, code cells identical except for one line, :data:`LANGUAGE_LINE`, in the
@@ -22,6 +25,15 @@ hash, since the Chinese caption is generated too). When an English cell changes,
 matches and ``--status`` (and ``tests/test_translations.py``) name the cell until a translator has
 updated the Chinese text and stamped it. ``--new`` records no hash (``"source": null``), so every
 cell of a new translation is listed as untranslated until it is stamped.
+
+The teacher's guide is Markdown, translated section by section (a section: the text from one
+heading to the next). Each section of ``docs/teachers_guide.zh-CN.md`` records, in the line right
+under its heading, the hash of the English section it translates::
+
+    <!-- kl_translation: 3f1c0a9e5b7d2c44 -->
+
+(:func:`source_hash` of the English section's text; tests/test_guide_translation.py and ``--status``
+name a section whose English text has changed since.)
 """
 
 from __future__ import annotations
@@ -235,6 +247,100 @@ def new(en_path: Path) -> Path:
     return zh_path
 
 
+#: The teacher's guide and its Chinese translation (Markdown, one heading structure).
+GUIDE = ROOT / "docs" / "teachers_guide.md"
+GUIDE_ZH = ROOT / "docs" / "teachers_guide.zh-CN.md"
+#: The line under each heading of the Chinese guide: the hash of the English section it translates.
+GUIDE_STAMP = re.compile(r"^<!-- kl_translation: (\S*) -->\n?", re.M)
+HEADING = re.compile(r"^(#{1,6}) (.+)$", re.M)
+
+
+def markdown_sections(source: str) -> list[str]:
+    """``source`` cut at its headings: the text from each heading to the next (the guides have
+    no fenced code, so a line starting with ``#`` is a heading); text before the first heading,
+    if any, is a section of its own."""
+    parts = re.split(r"(?m)^(?=#{1,6} )", source)
+    return parts[1:] if not parts[0].strip() else parts
+
+
+def heading_of(section: str) -> str:
+    found = HEADING.match(section)
+    return found.group(0) if found else first_words(section)
+
+
+def heading_path(sections: list[str], i: int) -> str:
+    """Section ``i``'s heading after those of the sections it belongs to, e.g.
+    ``'## 05 · Forward vs reverse KL › ### Homework'`` (the guides repeat their subheadings)."""
+    path, level = [], 7
+    for section in reversed(sections[:i + 1]):
+        found = HEADING.match(section)
+        if found and len(found.group(1)) < level and len(found.group(1)) > 1:
+            path.insert(0, found.group(0))
+            level = len(found.group(1))
+    return " › ".join(path) or heading_of(sections[i])
+
+
+def without_stamp(section: str) -> str:
+    """A Chinese section without its ``kl_translation`` line (what a reader sees)."""
+    return GUIDE_STAMP.sub("", section)
+
+
+def section_hash(section: str) -> str:
+    """The fingerprint of an English section: :func:`source_hash` of its text."""
+    return source_hash({"source": section})
+
+
+def guide_structure_problems(english: Path | None = None, chinese: Path | None = None) -> list[str]:
+    """Where the Chinese guide's headings (levels, count, order) differ from the English guide's."""
+    english, chinese = english or GUIDE, chinese or GUIDE_ZH
+    levels = [[len(m.group(1)) for m in HEADING.finditer(p.read_text(encoding="utf-8"))]
+              for p in (english, chinese)]
+    if levels[0] == levels[1]:
+        return []
+    first = next((i for i, (a, b) in enumerate(zip(*levels, strict=False)) if a != b), min(map(len, levels)))
+    return [f"{chinese.name}: {len(levels[1])} headings, {english.name} {len(levels[0])}; they differ "
+            f"from heading {first} on (levels en {levels[0][first:first + 5]}, "
+            f"zh {levels[1][first:first + 5]})"]
+
+
+def guide_stale(english: Path | None = None, chinese: Path | None = None) -> list[str]:
+    """Chinese guide sections whose recorded hash is not their English section's current one."""
+    english, chinese = english or GUIDE, chinese or GUIDE_ZH
+    problems = guide_structure_problems(english, chinese)
+    if problems:
+        return problems
+    en = markdown_sections(english.read_text(encoding="utf-8"))
+    zh = markdown_sections(chinese.read_text(encoding="utf-8"))
+    stale = []
+    for i, (z, e) in enumerate(zip(zh, en, strict=True)):
+        found = GUIDE_STAMP.search(z)
+        have = found.group(1) if found else None
+        if have != section_hash(e):
+            why = "not stamped" if have is None else "the English section changed"
+            stale.append(f"{chinese.name} section {i} ({why}): {heading_path(en, i)!r}")
+    return stale
+
+
+def stamp_guide(sections: list[int] | None = None, english: Path | None = None,
+                chinese: Path | None = None) -> int:
+    """Record the English hashes under the Chinese guide's headings (all sections, or ``sections``)."""
+    english, chinese = english or GUIDE, chinese or GUIDE_ZH
+    problems = guide_structure_problems(english, chinese)
+    if problems:
+        raise SystemExit("\n".join(problems))
+    en = markdown_sections(english.read_text(encoding="utf-8"))
+    zh = markdown_sections(chinese.read_text(encoding="utf-8"))
+    changed = 0
+    for i, e in enumerate(en):
+        line = f"<!-- kl_translation: {section_hash(e)} -->\n"
+        if (sections is None or i in sections) and line not in zh[i]:
+            head, _, rest = without_stamp(zh[i]).partition("\n")
+            zh[i] = f"{head}\n{line}{rest}"
+            changed += 1
+    chinese.write_text("".join(zh), encoding="utf-8")
+    return changed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     group = parser.add_mutually_exclusive_group(required=True)
@@ -242,21 +348,26 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--new", metavar="NB", help="start the translation of an English notebook")
     group.add_argument("--stamp", metavar="NB", help="record the English hashes in a Chinese notebook")
     group.add_argument("--sync-code", metavar="NB", help="copy the English code cells, slides and tags over")
-    parser.add_argument("--cells", help="with --stamp: only these cell indices, e.g. 3,5")
+    group.add_argument("--stamp-guide", action="store_true",
+                       help="record the English hashes in docs/teachers_guide.zh-CN.md")
+    parser.add_argument("--cells", help="with --stamp (--stamp-guide): only these cell (section) "
+                        "indices, e.g. 3,5")
     args = parser.parse_args(argv)
     for name in ("new", "stamp", "sync_code"):
         if getattr(args, name):
             setattr(args, name, str(Path(getattr(args, name)).resolve()))
+    cells = [int(c) for c in args.cells.split(",")] if args.cells else None
     if args.status:
-        found = status()
+        found = status() + guide_stale()
         print("\n".join(found) if found else "the Chinese edition is up to date")
         return 1 if found else 0
     if args.new:
         path = new(Path(args.new))
         print(f"wrote {path.relative_to(ROOT)}: translate its markdown cells, run "
               f"tools/store_outputs.py on it, then --stamp it")
+    elif args.stamp_guide:
+        print(f"{stamp_guide(cells)} section(s) of {GUIDE_ZH.relative_to(ROOT)} stamped")
     elif args.stamp:
-        cells = [int(c) for c in args.cells.split(",")] if args.cells else None
         print(f"{stamp(Path(args.stamp), cells)} cell(s) stamped")
     else:
         print(f"{sync_code(Path(args.sync_code))} cell(s) updated (code, slides, tags); "

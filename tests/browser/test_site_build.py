@@ -115,7 +115,8 @@ def test_every_page_links_the_learner_issue_form_naming_it(site_build: Path):
             continue
         href = unescape(button(page, "report-problem"))
         name = page.relative_to(site_build).with_suffix("").as_posix()  # e.g. zh/01_definition
-        site_only = {"index", "zh/index", "api", *build_site.DOC_PAGES}  # no notebook behind them
+        site_only = {"index", "zh/index", "api", *build_site.DOC_PAGES,  # no notebook behind them
+                     *(f"zh/{name}" for name in build_site.chinese_doc_pages())}
         assert href == build_site.issue_url(f"notebooks/{name}.ipynb") or name in site_only
         assert href.startswith(f"{course_links.settings()['repository']}/issues/new?template=learner.yml&")
         # The form field the link fills is one the form has, and it names this page.
@@ -167,6 +168,28 @@ def test_the_chinese_edition_is_on_the_site(site_build: Path):
     for lesson in CHINESE:  # its contents (README.zh-CN.md's) link every Chinese lesson
         assert f"{lesson.stem}.html" in links, f"zh/index does not link {lesson.stem}"
     assert "../index.html" in links  # and the English edition
+
+
+def test_the_chinese_teachers_guide_is_a_page_of_the_chinese_edition(site_build: Path):
+    assert build_site.chinese_doc_pages() == ["teachers_guide"]
+    page, english = site_build / "zh" / "teachers_guide.html", site_build / "teachers_guide.html"
+    html = page.read_text(encoding="utf-8")
+    assert re.search(r'<html lang="zh-CN"', html) and "教师指南" in html and "kl_translation" not in html
+    hrefs = [a["href"] for a in parse(page).anchors if a.get("href")]
+    # In the Chinese edition's contents, linked from the English guide and linking it back.
+    assert "teachers_guide.html" in [a["href"] for a in parse(site_build / "zh" / "index.html").anchors
+                                     if a.get("href")]
+    assert "../teachers_guide.html" in hrefs
+    assert "zh/teachers_guide.html" in [a["href"] for a in parse(english).anchors if a.get("href")]
+    # Its lesson links open the Chinese lesson pages; nothing points at a Markdown or notebook file.
+    for lesson in CHINESE:
+        assert f"{lesson.stem}.html" in hrefs, f"zh/teachers_guide does not link zh/{lesson.stem}"
+    local = [h for h in hrefs if not re.match(r"[a-z]+:|#", h)]
+    assert not [h for h in local if re.search(r"\.(md|ipynb)(#|$)", h)]
+    broken = [h for h in local if not resolve(site_build, page, h).exists()]
+    assert broken == [], f"zh/teachers_guide links missing pages: {broken}"
+    _, repository, release = build_site.stamp.settings()
+    assert f"{repository.rstrip('/')}/blob/{release}/notebooks/zh/solutions/01_definition.ipynb" in html
 
 
 @pytest.mark.parametrize("lesson", CHINESE, ids=lambda p: p.name)
