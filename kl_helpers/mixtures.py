@@ -486,7 +486,9 @@ def mixture_elbo(x: float, r: ArrayLike, model: NormalMixture) -> float:
     -----
     .. math:: \ln q_\theta(x) = \mathrm{ELBO}(r) + D_{KL}(r(z) \| q_\theta(z \mid x)),
 
-    so the ELBO is a lower bound on the log-evidence, tight exactly when ``r`` is the posterior
+    for an ``r`` that is 0 wherever the posterior is 0 (otherwise the ELBO is :math:`-\infty` and
+    the KL :math:`+\infty`: the bound holds, the identity is undefined). So the ELBO is a lower
+    bound on the log-evidence, tight exactly when ``r`` is the posterior
     :meth:`NormalMixture.responsibilities`.
 
     Examples
