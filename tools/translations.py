@@ -214,18 +214,18 @@ def sync_code(zh_path: Path) -> int:
                          "add or remove cells by hand first")
     changed, first = 0, True
     for z, e in zip(nb["cells"], en, strict=True):
+        before = (text(z), shared_metadata(z))
         if shared_metadata(z) != shared_metadata(e):
             meta = z.setdefault("metadata", {})
             for key in SHARED_METADATA:
                 meta.pop(key, None)
             meta.update(shared_metadata(e))
-            changed += 1
         if z["cell_type"] == "code":
             new = with_language_line(text(e)) if first else text(e)
             first = False
             if text(z) != new:
                 z["source"] = new
-                changed += 1
+        changed += before != (text(z), shared_metadata(z))  # each cell counted once
     save(zh_path, nb)
     return changed
 
