@@ -31,12 +31,15 @@ notebook read without a kernel (GitHub, nbviewer, a static site) still shows the
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import contextlib
 import html
 import io
 import logging
 import os
+import sys
+import traceback
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -54,6 +57,30 @@ _LOG = logging.getLogger(__name__)
 
 #: Whether new panels draw their moving artists in the browser (see :func:`use_canvas`).
 _CANVAS = {"on": os.environ.get("KL_PANELS", "canvas").strip().lower() != "png"}
+
+
+def _frontend_update_loop() -> asyncio.AbstractEventLoop | None:
+    """The kernel's event loop while it handles a message from a widget's front end, else ``None``.
+
+    A slider's front end (ipywidgets 8) keeps one update in flight: it sends the next value only
+    when the kernel reports "idle" after the previous one. Redrawing inside that message handler
+    makes the last key of a burst wait for a whole redraw it does not need, then for its own.
+    Panels therefore redraw for a front-end change just *after* the handler returns (the kernel
+    is idle by then and the next value can come), and coalesce the changes that arrive meanwhile.
+    Changes made by code (a cell, a test, :meth:`Panel.set`) still redraw at once, so code that
+    sets a slider and reads the panel sees the new state.
+    """
+    kernel = getattr(sys.modules.get("ipykernel.kernelbase"), "Kernel", None)
+    if kernel is None or not kernel.initialized():
+        return None
+    try:
+        parent = kernel.instance().get_parent("shell")
+        loop = asyncio.get_running_loop()
+    except Exception:  # another kernel (e.g. Pyodide's) or no running loop: draw now
+        return None
+    if (parent or {}).get("header", {}).get("msg_type") != "comm_msg":
+        return None
+    return loop
 
 
 def use_canvas(on: bool | None = None) -> bool:
@@ -217,6 +244,7 @@ class Panel:
         self.alt_widget.add_class("kl-panel-alt")
         self.widget = self._assemble(controls)
         self._holding = False
+        self._redraw_due = False
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.refresh()
@@ -279,8 +307,24 @@ class Panel:
         self.refresh()
 
     def _on_change(self, _change: Mapping[str, Any]) -> None:
-        if not self._holding:
+        if self._holding:
+            return
+        loop = _frontend_update_loop()
+        if loop is None:
             self.refresh()
+        elif not self._redraw_due:  # one redraw for all the changes that arrive before it runs
+            self._redraw_due = True
+            loop.call_soon(self._redraw_after_message)
+
+    def _redraw_after_message(self) -> None:
+        self._redraw_due = False
+        try:
+            self.refresh()
+        except Exception:
+            # The message handler has returned, so report the error as it would have been:
+            # the kernel's stderr goes to the page (parented to the slider's message, whose
+            # context call_soon kept), where JupyterLab's log and the browser tests see it.
+            traceback.print_exc(file=sys.stderr)
 
     def refresh(self) -> None:
         """Recompute, update the artists in place and show the new state.

@@ -5,3 +5,7 @@
 # model dies with the kernel: a reopened notebook then shows its pictures instead of
 # "Error displaying widget: model not found". See kl_helpers/_storage.py.
 c.ContentsManager.pre_save_hook = "kl_helpers._storage.pre_save_hook"  # noqa: F821
+
+# Kernel messages reach the browser at once instead of waiting up to 40 ms behind each other
+# (Nagle's algorithm on the WebSocket): sliders answer sooner. See kl_helpers/_server.py.
+c.ServerApp.kernel_websocket_connection_class = "kl_helpers._server.NoDelayKernelConnection"  # noqa: F821
