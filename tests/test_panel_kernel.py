@@ -136,3 +136,23 @@ def test_a_change_made_by_code_redraws_before_the_cell_ends(kernel):
     kinds = [kind for kind, _, _ in events]
     assert kinds == ["scene", "idle"], f"a cell's change must be drawn before the cell ends: {kinds}"
     assert _value_shown(client) == 2.0
+
+
+def test_an_error_in_a_deferred_redraw_reaches_the_page(kernel):
+    # The redraw runs after the slider's message was answered, so its error must still be sent
+    # to the page (as stderr parented to that message, which the browser tests watch for).
+    client, _, _ = kernel
+    out: list[str] = []
+    reply = client.execute_interactive(
+        "class Broken(panels.DirectionPanel):\n"
+        "    def compute(self, mu_q, sigma_q):\n"
+        "        if mu_q == 3.0:\n"
+        "            raise RuntimeError('broken on purpose')\n"
+        "        return super().compute(mu_q, sigma_q)\n"
+        "broken = Broken()\n"
+        "print(broken.controls['mu_q'].model_id)",
+        timeout=TIMEOUT_S, output_hook=_keep(out))
+    assert reply["content"]["status"] == "ok", out
+    msg_id = _send_value(client, "".join(out).strip(), 3.0)
+    with pytest.raises(AssertionError, match="broken on purpose"):
+        _answers(client, {msg_id}, "no canvas", until_idle=1)
