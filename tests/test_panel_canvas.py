@@ -83,6 +83,41 @@ def test_a_move_sends_the_new_state_and_the_stored_picture_is_matplotlibs():
     assert panel.image.background[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_unchanged_artists_are_reused_and_the_scene_is_what_a_fresh_recording_gives(monkeypatch):
+    # canvas.record skips drawing an artist that is not stale since it was recorded; the scene it
+    # sends must still be exactly a fresh recording's, and a changed artist must be drawn again.
+    from matplotlib.lines import Line2D
+
+    panel = _LinePanel(a=1.0)
+    ax = panel.artists.ax
+    (still,) = ax.plot([0, 1], [1.5, 1.5], color="blue", marker="o", animated=True)
+    animated = [*panel._animated, still]
+    drawn = []
+    real_draw = Line2D.draw
+    monkeypatch.setattr(Line2D, "draw", lambda self, r: (drawn.append(self), real_draw(self, r))[1])
+    cache: dict = {}
+    agg = panel.figure.canvas.get_renderer()
+    record(animated, agg, cache)
+    assert drawn == [panel.artists.line, still]
+    drawn.clear()
+    panel.artists.line.set_ydata([0.0, 0.1, 0.2, 0.3, 0.4])  # the line moves, `still` does not
+    reused = record(animated, agg, cache)
+    assert drawn == [panel.artists.line], "only the changed artist is drawn again"
+    assert reused == record(animated, agg), "the reused scene differs from a fresh recording"
+    still.set_color("green")
+    drawn.clear()
+    record(animated, agg, cache)
+    assert still in drawn, "a restyled artist is stale and must be drawn again"
+
+
+def test_new_axis_limits_forget_the_recordings():
+    panel = _LinePanel()
+    panel._recorded[0] = "anything"
+    panel.artists.ax.set_ylim(0, 3)  # draw() would do this: the background is redrawn
+    panel.refresh()
+    assert 0 not in panel._recorded
+
+
 def test_an_artist_the_browser_cannot_draw_keeps_the_png_path_and_says_so_once(caplog):
     with caplog.at_level(logging.WARNING, logger="kl_helpers.panels.base"):
         first, second = _ImagePanel(), _ImagePanel()

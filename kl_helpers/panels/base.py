@@ -271,6 +271,8 @@ class Panel:
         self._background = canvas.copy_from_bbox(self.figure.bbox)
         self._limits = self._view_limits()
         self._png = None
+        # Recordings of unchanged artists (canvas.record) hold pixels: new limits move them.
+        self._recorded: dict[int, Any] = {}
         if getattr(self, "fallback", "not yet") is None:  # the browser needs it as a picture
             self._background_png = encode_png(canvas)
             if hasattr(self, "image"):
@@ -342,7 +344,7 @@ class Panel:
             self._capture_background()
         alt = self.alt_text
         if self.fallback is None:
-            items, coords = record(self._animated, canvas.get_renderer())
+            items, coords = record(self._animated, canvas.get_renderer(), self._recorded)
             with self.image.hold_sync():
                 self.image.scene = {"items": items, "coords": coords}
                 self.image.label = alt

@@ -379,12 +379,43 @@ def _record_text(recorder: SceneRecorder, text: Text) -> bool:
     return True
 
 
-def record(artists: list[Any], agg: Any) -> tuple[list[dict[str, Any]], bytes]:
-    """Draw ``artists`` (in order) through a :class:`SceneRecorder`; return the items and coordinates."""
+#: One artist's recording: its items and its coordinate chunks, with the offset they started at.
+Recording = tuple[list[dict[str, Any]], list[np.ndarray], int]
+
+
+def record(artists: list[Any], agg: Any,
+           cache: dict[int, tuple[Any, Recording]] | None = None) -> tuple[list[dict[str, Any]], bytes]:
+    """Draw ``artists`` (in order) through a :class:`SceneRecorder`; return the items and coordinates.
+
+    With ``cache`` (a dict the caller keeps between calls), an artist that has not changed since
+    it was last recorded (matplotlib's ``stale`` flag is off) is not drawn again: its items and
+    coordinates are reused. A slider often moves a few of a panel's artists and leaves the others
+    (curves that depend on another slider) where they were. The caller must empty the cache when
+    anything outside the artists changes their pixels: the axes' limits, the figure's size.
+    """
     recorder = SceneRecorder(agg)
     for artist in artists:
+        cached = cache.get(id(artist)) if cache is not None else None
+        if cached is not None and cached[0] is artist and not artist.stale:
+            items, chunks, was = cached[1]
+            shift = recorder._offset - was
+            for item in items:
+                item = dict(item, off=item["off"] + shift)
+                if "shape" in item:
+                    item["shape"] += shift
+                recorder.items.append(item)
+            for chunk in chunks:
+                recorder._chunks.append(chunk)
+                recorder._offset += chunk.size
+            continue
+        first_item, first_chunk, start = len(recorder.items), len(recorder._chunks), recorder._offset
         if not (_BROWSER_TEXT_LAYOUT and isinstance(artist, Text) and _record_text(recorder, artist)):
             artist.draw(recorder)
+        if cache is not None:
+            # Drawn as it is now: a later change (set_data, set_text, ...) makes it stale again.
+            artist.stale = False
+            cache[id(artist)] = (artist, ([dict(i) for i in recorder.items[first_item:]],
+                                          recorder._chunks[first_chunk:], start))
     return recorder.items, recorder.buffer()
 
 

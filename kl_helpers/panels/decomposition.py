@@ -138,9 +138,13 @@ class DecompositionPanel(Panel):
         theta = result["theta"]
         artists.q_line.set_ydata(result["q_density"])
         artists.q_fill.set_data(_X, 0.0, result["q_density"])
-        artists.band.set_data(_THETA, result["kl_curve"], result["ce_curve"])
-        artists.ce_line.set_ydata(result["ce_curve"])
-        artists.kl_line.set_ydata(result["kl_curve"])
+        # The curves in θ depend on σ_q only: left alone on a θ move, they are not drawn again
+        # (canvas.record reuses what it recorded while they are not stale).
+        if getattr(artists, "curves_sigma", None) != result["sigma_q"]:
+            artists.curves_sigma = result["sigma_q"]
+            artists.band.set_data(_THETA, result["kl_curve"], result["ce_curve"])
+            artists.ce_line.set_ydata(result["ce_curve"])
+            artists.kl_line.set_ydata(result["kl_curve"])
         artists.gap.set_data([theta, theta], [result["kl"], result["cross_entropy"]])
         artists.ce_dot.set_data([theta], [result["cross_entropy"]])
         artists.kl_dot.set_data([theta], [result["kl"]])

@@ -62,10 +62,10 @@ class GradientComparisonPanel(Panel):
         }
 
     def compute(self, shift: float, width: float) -> dict[str, Any]:
-        # The curves depend on the width only: a shift move reuses them (half the update's cost).
+        # The curves depend on the width only: a shift move reuses them, and each of the width
+        # slider's 27 positions is worked out once (half a width move's cost).
         cache = self.__dict__.setdefault("_curves", {})
         if width not in cache:
-            cache.clear()
             cache[width] = shifted_normal_divergences(_SHIFTS, width)
         curves = cache[width]
         here = shifted_normal_divergences(shift, width)
@@ -146,11 +146,16 @@ class GradientComparisonPanel(Panel):
         artists.p_line.set_ydata(result["p"])
         artists.q_line.set_ydata(result["q"])
         theta = result["shift"]
+        # The curves depend on the width only: left alone on a shift move, they are not drawn
+        # again (canvas.record reuses what it recorded while they are not stale).
+        new_curves = getattr(artists, "curves_width", None) != result["width"]
+        artists.curves_width = result["width"]
         for key, (_, _, _, name) in _STYLES.items():
-            artists.lines[key].set_ydata(result[f"{key}_curve"])
+            if new_curves:
+                artists.lines[key].set_ydata(result[f"{key}_curve"])
+                grads = np.clip(np.abs(result[f"grad_{key}_curve"]), _GRAD_MIN, _GRAD_MAX)
+                artists.glines[key].set_ydata(grads)
             artists.dots[key].set_data([theta], [min(result[key], _VALUE_MAX)])
-            grads = np.clip(np.abs(result[f"grad_{key}_curve"]), _GRAD_MIN, _GRAD_MAX)
-            artists.glines[key].set_ydata(grads)
             artists.gdots[key].set_data([theta], [min(max(abs(result[f"grad_{key}"]), _GRAD_MIN),
                                                       _GRAD_MAX)])
             slope = abs(result[f"grad_{key}"])
