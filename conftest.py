@@ -5,8 +5,10 @@ groups of tests (:func:`group`):
 
 * one file's tests, so module and session fixtures are made once, as without xdist, and a
   notebook's cells run in order in one kernel (nbval);
-* the browser tests in two groups, the website's (it is built once, ~1 min) and the others
-  (JupyterLab and Voilà servers), so each server starts in one worker only.
+* the browser tests in three groups: the website's (built once, the longest group), the PDFs'
+  (printed once; they need neither the site nor a server, so another worker prints them while
+  one builds the site) and the others (JupyterLab and Voilà servers), so each server starts in
+  one worker only.
 """
 
 from __future__ import annotations
@@ -23,13 +25,17 @@ def group(nodeid: str) -> str:
     'notebooks/zh/01_definition.ipynb'
     >>> group("tests/browser/test_site_pages.py::test_every_page_passes_axe")
     'browser: website'
+    >>> group("tests/browser/test_pdf.py::test_every_document_is_printed")
+    'browser: pdf'
     >>> group("tests/browser/test_voila.py::test_explorer[x]")
     'browser: servers'
     """
     file = nodeid.split("::")[0]
     if file.startswith("tests/browser/"):
         name = file.removeprefix("tests/browser/")
-        return "browser: website" if name.startswith(("test_site_", "test_pdf")) else "browser: servers"
+        if name.startswith("test_site_"):
+            return "browser: website"
+        return "browser: pdf" if name.startswith("test_pdf") else "browser: servers"
     return file
 
 

@@ -59,7 +59,8 @@ def _shrunk(bbox: Bbox) -> Bbox:
     return Bbox.from_extents(bbox.x0 + SLACK_PX, bbox.y0 + SLACK_PX, bbox.x1 - SLACK_PX, bbox.y1 - SLACK_PX)
 
 
-def _text_boxes(fig: Figure) -> list[tuple[str, Bbox]]:
+def _text_boxes(fig: Figure, texts: list[Text]) -> list[tuple[str, Bbox]]:
+    """Boxes of the legends and of ``texts`` (:func:`_visible_texts`, which drew the figure)."""
     renderer = fig.canvas.get_renderer()
     boxes = []
     legend_texts = set()
@@ -68,7 +69,7 @@ def _text_boxes(fig: Figure) -> list[tuple[str, Bbox]]:
             boxes.append((f"legend {[t.get_text() for t in legend.get_texts()]}",
                           legend.get_window_extent(renderer)))
             legend_texts.update(id(t) for t in legend.findobj(Text))
-    for text in _visible_texts(fig):
+    for text in texts:
         if id(text) in legend_texts:
             continue
         box = text.get_bbox_patch().get_window_extent(renderer) if text.get_bbox_patch() \
@@ -112,11 +113,12 @@ def _clip_to_axes(ax, xy: np.ndarray) -> np.ndarray:
 def legibility_problems(fig: Figure) -> list[str]:
     """Everything a reader at the back of the room would trip over, as readable sentences."""
     problems = []
-    for text in _visible_texts(fig):
+    texts = _visible_texts(fig)  # draws the figure once, for every measurement below
+    for text in texts:
         size = text.get_fontsize()
         if size < MIN_POINTS:
             problems.append(f"text {text.get_text()!r} is {size:.1f} pt (< {MIN_POINTS:.0f})")
-    boxes = _text_boxes(fig)
+    boxes = _text_boxes(fig, texts)
     for (name_a, a), (name_b, b) in itertools.combinations(boxes, 2):
         if _shrunk(a).overlaps(_shrunk(b)):
             problems.append(f"{name_a} overlaps {name_b}")

@@ -1,8 +1,10 @@
 """How `make test` shares the suite between pytest-xdist workers (the root conftest.py's groups).
 
-A browser test that uses the website's build (``site_build``, ``site_server``, ``pdfs``) must be
-in the website's group and every other browser test in the servers' group: otherwise a second
-worker builds the site (minutes) or starts another Jupyter server.
+A browser test that uses the website's build (``site_build``, ``site_server``) must be in the
+website's group, the PDFs' tests (``pdfs``, printed once) in theirs, and every other browser test
+in the servers' group: otherwise a second worker builds the site or prints the PDFs (minutes) or
+starts another Jupyter server. The PDFs need neither the site nor a server, so they are a group
+of their own, which another worker can take while one builds the site.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ _spec = importlib.util.spec_from_file_location("root_conftest", ROOT / "conftest
 groups = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(groups)
 
-WEBSITE_FIXTURES = re.compile(r"\b(site_build|site_server|pdfs)\b")
+WEBSITE_FIXTURES = re.compile(r"\b(site_build|site_server)\b")
+PDF_FIXTURE = re.compile(r"\bpdfs\b")
 
 
 def test_a_notebook_and_its_twins_are_three_groups():
@@ -30,6 +33,8 @@ def test_each_browser_test_file_is_in_the_group_of_the_server_it_uses():
     files = sorted((ROOT / "tests" / "browser").glob("test_*.py"))
     assert len(files) >= 10
     for path in files:
-        uses_site = bool(WEBSITE_FIXTURES.search(path.read_text(encoding="utf-8")))
-        group = groups.group(f"tests/browser/{path.name}::test_x")
-        assert group == ("browser: website" if uses_site else "browser: servers"), path.name
+        text = path.read_text(encoding="utf-8")
+        uses_site, uses_pdfs = bool(WEBSITE_FIXTURES.search(text)), bool(PDF_FIXTURE.search(text))
+        assert not (uses_site and uses_pdfs), f"{path.name}: the site and the PDFs are two groups"
+        expected = "browser: website" if uses_site else "browser: pdf" if uses_pdfs else "browser: servers"
+        assert groups.group(f"tests/browser/{path.name}::test_x") == expected, path.name
