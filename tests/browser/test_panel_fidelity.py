@@ -12,7 +12,9 @@ and line ends. Text is drawn by Chromium's text renderer, not FreeType with matp
 so glyph edges differ and advances drift by up to a pixel along a line: inside each moving text's
 box the mean colour may differ by at most ``MAX_TEXT_COLOUR`` (6) per channel, which catches a
 wrong string, size, colour or place. A moving line shifted by 2 pixels fails the check in every
-panel (``test_a_line_shifted_by_two_pixels_fails``).
+panel (``test_a_line_shifted_by_two_pixels_fails``). With the projector setting on (the decks),
+every panel is compared at its defaults and at one extreme within ``MAX_DIFFERENT_PROJECTOR``
+(0.08 %: dash ends of clipped dashed lines, see there), and a 2-pixel shift still fails it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ ESM = Path(panels.__file__).with_name("panel_canvas.js").read_text(encoding="utf
 THRESHOLD = 128
 MAX_DIFFERENT = 0.0005  # 0.05 % of the pixels outside moving text (~100 of a 720 x 280 picture)
 MAX_TEXT_COLOUR = 6.0  # per channel, mean over each moving text's box
+# With the projector setting (thicker, longer dashes), measured: 0.051 % (DecompositionPanel) and
+# 0.056 % (DivergenceComparisonPanel) at the last position, where a dashed line leaves the view:
+# the differing pixels sit at the ends of dashes (every ~9 px along the line), i.e. where the
+# dash pattern restarts after Agg clips the line; the lines themselves are in place.
+MAX_DIFFERENT_PROJECTOR = 0.0008
 POSITIONS = (0.0, 0.5, 1.0)  # of each slider's range, all sliders together
 
 PANELS = [
@@ -116,7 +123,8 @@ def text_boxes(panel: Panel, pad: int = 2) -> list[tuple[slice, slice]]:
     return boxes
 
 
-def compare(live: np.ndarray, full: np.ndarray, boxes: list[tuple[slice, slice]]) -> list[str]:
+def compare(live: np.ndarray, full: np.ndarray, boxes: list[tuple[slice, slice]],
+            max_different: float = MAX_DIFFERENT) -> list[str]:
     """What is wrong with ``live`` against ``full`` (nothing: an empty list), within the tolerance."""
     assert live.shape == full.shape, (live.shape, full.shape)
     diff = np.abs(live - full).max(axis=2)
@@ -125,9 +133,9 @@ def compare(live: np.ndarray, full: np.ndarray, boxes: list[tuple[slice, slice]]
         outside[box] = False
     problems = []
     different = float((diff[outside] > THRESHOLD).mean())
-    if different > MAX_DIFFERENT:
+    if different > max_different:
         problems.append(f"{different:.3%} of the pixels outside text differ by > {THRESHOLD} "
-                        f"(allowed {MAX_DIFFERENT:.3%})")
+                        f"(allowed {max_different:.3%})")
     for rows, cols in boxes:
         colour = np.abs(live[rows, cols].mean(axis=(0, 1)) - full[rows, cols].mean(axis=(0, 1))).max()
         if colour > MAX_TEXT_COLOUR:
@@ -171,3 +179,24 @@ def test_a_line_shifted_by_two_pixels_fails(cls: type, page: Page) -> None:
     assert not compare(browser_render(page, panel), full, boxes)
     for shift in ((2.0, 0.0), (0.0, 2.0)):
         assert compare(browser_render(page, panel, shift), full, boxes), f"a {shift} px shift passed"
+
+
+@pytest.mark.parametrize("cls", PANELS, ids=lambda c: c.__name__)
+def test_live_canvas_matches_matplotlib_on_a_projector(cls: type, page: Page) -> None:
+    # The projector setting (kh.plotting.projector) makes text and lines bigger: the browser
+    # must draw the bigger panel as matplotlib does too (the decks run with it on), at its
+    # defaults and at one other position.
+    from kl_helpers import plotting
+
+    with plotting.projector():
+        panel = cls()
+    assert panel.fallback is None, f"{cls.__name__} uses the PNG path: {panel.fallback}"
+    full, boxes = _pixels(panel.render_full()), text_boxes(panel)
+    # The looser tolerance still sees a line 2 px off.
+    assert compare(browser_render(page, panel, (2.0, 0.0)), full, boxes, MAX_DIFFERENT_PROJECTOR)
+    for position in (None, POSITIONS[-1]):
+        if position is not None:
+            _move_all(panel, position)
+        problems = compare(browser_render(page, panel), _pixels(panel.render_full()), text_boxes(panel),
+                           MAX_DIFFERENT_PROJECTOR)
+        assert not problems, f"{cls.__name__} on a projector at {panel.values}: {problems}"
