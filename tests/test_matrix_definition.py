@@ -16,6 +16,10 @@ except ImportError:  # Python 3.10: pytest depends on tomli there
     import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
+# run_matrix imports tools/course.py as `course`, as it does when run as a script (this file alone
+# failed to import it: other test files put tools/ on the path first).
+if str(ROOT / "tools") not in sys.path:
+    sys.path.insert(0, str(ROOT / "tools"))
 
 _spec = importlib.util.spec_from_file_location("run_matrix", ROOT / "tools" / "run_matrix.py")
 matrix = importlib.util.module_from_spec(_spec)
@@ -118,3 +122,18 @@ def test_lowest_resolution_installs_exactly_the_declared_lower_bounds():
             pytest.skip(f"uv could not reach the package index: {out.stderr.strip()[:300]}")
         pytest.fail(f"uv pip compile --resolution lowest-direct failed:\n{out.stderr}")
     assert matrix.bound_mismatches(_declared_bounds(), matrix.parse_pinned(out.stdout)) == []
+
+
+def test_what_the_matrix_leaves_to_make_test_exists_and_reads_only_text():
+    # A renamed file would silently come back into every environment; a test that imports the
+    # numerical core or draws does not belong in the list.
+    for path in matrix.SAME_IN_EVERY_VERSION + matrix.FIGURE_CHECKS:
+        assert (ROOT / path).is_file(), path
+    for path in matrix.SAME_IN_EVERY_VERSION:
+        text = (ROOT / path).read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(import|from)\s+(numpy|matplotlib|kl_helpers(?!\._storage))\b",
+                             text, re.M), path
+    newest = [env for env in matrix.ENVIRONMENTS if env.resolution == "highest" and not env.pins]
+    assert all(not env.figures for env in newest) and all(
+        env.figures for env in matrix.ENVIRONMENTS if env not in newest), \
+        "the figure checks run where matplotlib differs from make test's (lowest, Pyodide's)"

@@ -60,6 +60,16 @@ EXTRA = "test"
 # the matrix leaves them to `make test`; on every core, like `make test` (tools/course.py).
 PYTEST_ARGS = ("-m", "pytest", "--ignore=tests/browser", "--ignore=notebooks/zh", "-q", "-rfEs",
                "--hypothesis-seed=0", *parallel([]))
+# Tests of the repository's own text (the guide and its translation, links, notebook files, slide
+# and handout metadata, the test groups, this matrix's definition): they read files with the
+# standard library, run no numerical code and give the same answer in every environment, so
+# `make test` runs them once and the matrix does not.
+SAME_IN_EVERY_VERSION = tuple(f"tests/test_{name}.py" for name in (
+    "guide_translation", "teachers_guide", "course_links", "notebook_files", "test_groups",
+    "matrix_definition", "handouts", "slides"))
+# Figures checked pixel by pixel or text box by text box (sizes, overlaps, contrast): they depend
+# on matplotlib's and FreeType's versions, not on Python's.
+FIGURE_CHECKS = ("tests/test_legibility.py", "tests/test_accessibility.py")
 
 
 @dataclass(frozen=True)
@@ -73,11 +83,14 @@ class Env:
     # them: `make test` already runs them with the newest dependencies (Python 3.11), and the
     # other two environments run them at the versions that differ most (CI time budget).
     notebooks: bool = True
+    # The legibility and contrast checks of every figure (FIGURE_CHECKS). An environment whose
+    # matplotlib is `make test`'s (the newest) skips them: a different Python draws the same.
+    figures: bool = True
 
 
 ENVIRONMENTS = (
     Env("py3.10-newest", "3.10", "highest", "oldest supported Python, newest dependencies (no notebooks)",
-        notebooks=False),
+        notebooks=False, figures=False),
     # Not a fourth environment: the newest Python runs at the versions the browser (beta) runs,
     # and every other dependency at its newest.
     Env(f"py{NEWEST_PYTHON}-pyodide", NEWEST_PYTHON, "highest",
@@ -420,8 +433,7 @@ def run_env(uv: str, env: Env, interpreter: str, interpreter_version: str, rebui
         env_vars = uv_env()
         env_vars["VIRTUAL_ENV"] = str(env_dir(env))
         env_vars["PATH"] = f"{env_dir(env) / 'bin'}{os.pathsep}{env_vars.get('PATH', '')}"
-        # Without notebooks: name the test folders (pytest does not --ignore its own testpaths).
-        command = [str(env_python(env)), *PYTEST_ARGS, *(() if env.notebooks else ("tests", "kl_helpers"))]
+        command = [str(env_python(env)), *pytest_arguments(env)]
         print("$", " ".join(command), flush=True)
         code = subprocess.run(command, cwd=ROOT, env=env_vars, check=False).returncode
         result.ok = code == 0
@@ -433,6 +445,21 @@ def run_env(uv: str, env: Env, interpreter: str, interpreter_version: str, rebui
         result.seconds = time.monotonic() - start
         result.cpu_seconds = children_cpu_seconds() - cpu_start
     return result
+
+
+def pytest_arguments(env: Env) -> list[str]:
+    """What the environment's ``python`` runs: pytest on what can differ between versions.
+
+    >>> args = pytest_arguments(ENVIRONMENTS[0])
+    >>> "--ignore=tests/test_teachers_guide.py" in args, "--ignore=tests/test_legibility.py" in args
+    (True, True)
+    >>> "--ignore=tests/test_legibility.py" in pytest_arguments(ENVIRONMENTS[2])
+    False
+    """
+    ignored = [*SAME_IN_EVERY_VERSION, *(() if env.figures else FIGURE_CHECKS)]
+    # Without notebooks: name the test folders (pytest does not --ignore its own testpaths).
+    return [*PYTEST_ARGS, *(f"--ignore={path}" for path in ignored),
+            *(() if env.notebooks else ("tests", "kl_helpers"))]
 
 
 def children_cpu_seconds() -> float:
