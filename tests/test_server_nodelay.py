@@ -1,4 +1,4 @@
-"""The course's servers send kernel messages to the browser at once (kl_helpers/_server.py).
+"""The course's servers send kernel messages to the browser at once (tools/jupyter/kl_server.py).
 
 What the setting is worth is measured by tests/browser/test_latency.py (a report): with Nagle's
 algorithm on, a slider's "idle" reached the page 30–40 ms after "busy". Here: the class turns it
@@ -7,7 +7,7 @@ off before the connection starts, and every server the course starts is configur
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,11 +18,12 @@ from jupyter_server.services.kernels.connection.channels import (
     ZMQChannelsWebsocketConnection,
 )
 
-from kl_helpers._server import NoDelayKernelConnection
-
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "tools" / "jupyter" / "config"
-CLASS = "kl_helpers._server.NoDelayKernelConnection"
+CLASS = "kl_server.NoDelayKernelConnection"
+sys.path.insert(0, str(ROOT / "tools" / "jupyter"))  # as the configuration files do
+
+from kl_server import NoDelayKernelConnection  # noqa: E402
 
 
 class _Handler:
@@ -49,11 +50,19 @@ def test_nagle_is_off_before_the_kernel_connection_starts(monkeypatch):
     assert calls == ["set_nodelay(True)", "connect"]
 
 
-def test_jupyterlab_and_the_decks_use_it():
-    config = (CONFIG / "jupyter_server_config.py").read_text(encoding="utf-8")
-    assert f'c.ServerApp.kernel_websocket_connection_class = "{CLASS}"' in config
+@pytest.mark.parametrize(("file", "setting"), [
+    ("jupyter_server_config.py", "ServerApp"),  # make lab
+    ("voila.py", "Voila"),  # make explore, the slide decks
+])
+def test_the_course_servers_use_it(file, setting):
+    # Read as Jupyter reads it (traitlets' Python config loader): the setting names the class,
+    # and the path the file adds makes that name importable.
+    from traitlets.config.loader import PyFileConfigLoader
 
-
-def test_voila_uses_it():
-    config = json.loads((CONFIG / "voila.json").read_text(encoding="utf-8"))
-    assert config["Voila"]["kernel_websocket_connection_class"] == CLASS
+    before = list(sys.path)
+    try:
+        config = PyFileConfigLoader(file, path=str(CONFIG)).load_config()
+        assert config[setting]["kernel_websocket_connection_class"] == CLASS
+        assert str(ROOT / "tools" / "jupyter") in sys.path
+    finally:
+        sys.path[:] = before

@@ -11,8 +11,10 @@ paid that wait.
 
 :class:`NoDelayKernelConnection` is jupyter_server's kernel connection with ``TCP_NODELAY`` set
 on the WebSocket. The course's servers use it: ``tools/jupyter/config/jupyter_server_config.py``
-(``make lab``, the slide decks) and ``tools/jupyter/config/voila.json`` (``make explore``). It
-is imported only by those servers, never by ``import kl_helpers``.
+(``make lab``) and ``tools/jupyter/config/voila.py`` (``make explore``, the slide decks). It
+lives here, beside the configuration, not in ``kl_helpers``: the package also runs in the
+browser's kernel, which has no server (tests/test_distribution.py keeps jupyter_server out of its
+dependencies). The two configuration files put this folder on ``sys.path``.
 """
 
 from __future__ import annotations
