@@ -35,6 +35,7 @@ _ESM = Path(__file__).with_name("panel_canvas.js")
 
 #: matplotlib's cap and join styles, in canvas words.
 _MOVETO, _LINETO = int(MplPath.MOVETO), int(MplPath.LINETO)  # plain ints: they go to JSON
+_CLOSEPOLY = int(MplPath.CLOSEPOLY)
 _CAPS = {"butt": "butt", "round": "round", "projecting": "square"}
 
 
@@ -244,10 +245,18 @@ class SceneRecorder(RendererBase):
                 xy = self._flip(clipped)
         if self._should_snap(path, gc) and len(xy):
             style["snap"] = (round(style.get("lw", 0.0)) % 2) * 0.5 if "stroke" in style else 0.0
+        closed = False
+        if codes is not None and len(codes) > 2 and codes[0] == _MOVETO and codes[-1] == _CLOSEPOLY \
+                and codes.count(_LINETO) == len(codes) - 2:
+            # One closed polygon (a fill): send "close" instead of a code per vertex (a long JSON
+            # list that ipywidgets walks item by item); CLOSEPOLY's own vertex is never drawn.
+            xy, codes, closed = xy[:-1], None, True
         start, n = self._push(self._flip(xy))
         item = {"kind": "path", "off": start, "n": n, **style}
         if codes is not None:
             item["codes"] = codes
+        if closed:
+            item["close"] = True
         self.items.append(item)
 
     def draw_markers(self, gc: GraphicsContextBase, marker_path: MplPath, marker_trans: Any,

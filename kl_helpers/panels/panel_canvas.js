@@ -75,6 +75,7 @@ function paintItem(ctx, item, xy) {
   if (item.kind === "path") {
     ctx.beginPath();
     tracePath(ctx, xy, item.off, item.n, item.codes, item.snap);
+    if (item.close) ctx.closePath();
     if (item.fill) {
       ctx.fillStyle = item.fill;
       ctx.fill();
