@@ -40,7 +40,7 @@ test: $(STAMP) browser frontend  ## unit tests, doctests, strict nbval, real-bro
 test-matrix: $(STAMP) frontend  ## tests without browser: py3.10 newest, py3.13 at the Pyodide release's versions, oldest deps
 	$(BIN)/python tools/run_matrix.py
 
-quick: $(STAMP)  ## the everyday subset: lint, unit tests and doctests (no notebooks, no browser), ~1-2 min
+quick: $(STAMP)  ## the everyday subset: lint, unit tests and doctests (no notebooks, no browser), ~2-3 min
 	$(BIN)/python tools/course.py test tests kl_helpers --ignore=tests/browser -q
 
 execute: $(STAMP)  ## re-run every notebook in place, storing fresh outputs (then review the diff!)
