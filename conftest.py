@@ -1,14 +1,16 @@
 """Hooks for the whole pytest session: tests/, the doctests in kl_helpers/ and the notebooks.
 
-`make test` runs on two workers with pytest-xdist (``tools/course.py``). Each worker takes whole
-groups of tests (:func:`group`):
+`make test` runs on several workers with pytest-xdist (``tools/course.py``). Each worker takes
+whole groups of tests (:func:`group`):
 
 * one file's tests, so module and session fixtures are made once, as without xdist, and a
   notebook's cells run in order in one kernel (nbval);
-* the browser tests in three groups: the website's (built once, the longest group), the PDFs'
-  (printed once; they need neither the site nor a server, so another worker prints them while
-  one builds the site) and the others (JupyterLab and Voilà servers), so each server starts in
-  one worker only.
+* the browser tests that share something slow to make: the website's (built once), JupyterLab's
+  (one server) and Voilà's (one server) are a group each, so each is made in one worker only.
+  The PDFs (printed once) are a group of their own too: they need neither the site nor a
+  server, so another worker prints them while one builds the site.
+
+The longest groups are handed out first (:data:`LONGEST_GROUPS`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,18 @@ from __future__ import annotations
 import json
 
 import pytest
+
+#: Browser test files that share a Jupyter server (a session fixture), by the group they share it in.
+SERVER_GROUPS = {
+    "test_jupyterlab.py": "browser: jupyterlab", "test_first_run.py": "browser: jupyterlab",
+    "test_guess_game.py": "browser: jupyterlab",
+    "test_voila.py": "browser: voila", "test_latency.py": "browser: voila",
+}
+#: The groups that take minutes, longest first (measured on 2 idle cores: the website's about
+#: 7 minutes of one worker, JupyterLab's about 6, Voilà's about 3, the PDFs' about 4, the slide
+#: decks' about 2); every other group takes seconds.
+LONGEST_GROUPS = ("browser: website", "browser: jupyterlab", "browser: pdf", "browser: voila",
+                  "tests/browser/test_slide_decks.py")
 
 
 def group(nodeid: str) -> str:
@@ -27,15 +41,19 @@ def group(nodeid: str) -> str:
     'browser: website'
     >>> group("tests/browser/test_pdf.py::test_every_document_is_printed")
     'browser: pdf'
-    >>> group("tests/browser/test_voila.py::test_explorer[x]")
-    'browser: servers'
+    >>> group("tests/browser/test_latency.py::test_x")
+    'browser: voila'
+    >>> group("tests/browser/test_slide_decks.py::test_x[01]")
+    'tests/browser/test_slide_decks.py'
     """
     file = nodeid.split("::")[0]
     if file.startswith("tests/browser/"):
         name = file.removeprefix("tests/browser/")
         if name.startswith("test_site_"):
             return "browser: website"
-        return "browser: pdf" if name.startswith("test_pdf") else "browser: servers"
+        if name.startswith("test_pdf"):
+            return "browser: pdf"
+        return SERVER_GROUPS.get(name, file)
     return file
 
 
@@ -48,6 +66,14 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     class GroupScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             return group(nodeid)
+
+        def _assign_work_unit(self, node: object) -> None:
+            # xdist hands out groups by their number of tests; hand out the longest first
+            # instead, so no worker starts one of them when the others are nearly done.
+            for name in reversed(LONGEST_GROUPS):
+                if name in self.workqueue:
+                    self.workqueue.move_to_end(name, last=False)
+            super()._assign_work_unit(node)
 
     return GroupScheduling(config, log)
 

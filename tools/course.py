@@ -287,10 +287,14 @@ def parallel(pytest_args: Sequence[str], cpus: int | None = None) -> list[str]:
 
     Whole groups go to a worker (conftest.py). The longest, the browser tests that need a
     Jupyter server, takes minutes on any number of workers, so more than four only add kernels
-    and memory. ``-n 0`` (or ``-p no:xdist``) runs the tests in one process, where ``-s`` and
-    ``--pdb`` work.
+    and memory. A run that includes the browser tests gets one worker more than there are
+    cores: those tests spend much of their time waiting (for a server, a page, a kernel), and
+    the extra worker uses the cores meanwhile. ``-n 0`` (or ``-p no:xdist``) runs the tests in
+    one process, where ``-s`` and ``--pdb`` work.
 
     >>> parallel([], cpus=2)
+    ['-n', '3']
+    >>> parallel(["tests", "--ignore=tests/browser"], cpus=2)
     ['-n', '2']
     >>> parallel(["tests", "-n", "0"], cpus=2)
     []
@@ -299,7 +303,9 @@ def parallel(pytest_args: Sequence[str], cpus: int | None = None) -> list[str]:
                  for a in pytest_args if not a.startswith("--nbval"))
     if chosen:
         return []
-    return ["-n", str(min(4, cpus if cpus is not None else os.cpu_count() or 1))]
+    cores = cpus if cpus is not None else os.cpu_count() or 1
+    browser = not any(a.rstrip("/") == "--ignore=tests/browser" for a in pytest_args)
+    return ["-n", str(min(4, cores + browser))]
 
 
 def main(argv: Sequence[str] | None = None, root: Path = ROOT) -> int:
