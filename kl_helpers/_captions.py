@@ -7,7 +7,8 @@ right under every picture starts with a caption paragraph holding the same text:
 ``*Figure.* <text>`` under a figure, ``*Panel.* <text>`` under a slider panel (whose caption cell
 then says that a reader without a kernel sees a picture). ``tools/store_outputs.py`` (``make
 execute``) writes them after each run, so a caption changes when its figure does. In the Chinese
-edition (``notebooks/zh/``) the prefixes are ``*图.*`` and ``*面板.*`` (:data:`PREFIXES`).
+edition (``notebooks/zh/``) the prefixes are ``*图：*`` and ``*面板：*``, with Chinese punctuation
+(:data:`PREFIXES`).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from typing import Any
 #: Markdown characters escaped in a caption so the text shows as written.
 _SPECIAL = re.compile(r"([\\*_`\[\]<>#|])")
 FIGURE, PANEL = "*Figure.* ", "*Panel.* "
-#: (figure, panel) caption prefixes by language; the Chinese ones keep the "*word.* " shape.
-PREFIXES = {"en": (FIGURE, PANEL), "zh": ("*图.* ", "*面板.* ")}
-_CAPTION = re.compile(r"^\*(Figure|Panel|图|面板)\.\* ")
+#: (figure, panel) caption prefixes by language: a full-width colon and no space in Chinese.
+PREFIXES = {"en": (FIGURE, PANEL), "zh": ("*图：*", "*面板：*")}
+CAPTION = re.compile(r"^\*(?:(?:Figure|Panel)\.\* |(?:图|面板)：\*)")
 
 
 def alt_of(output: dict[str, Any]) -> str | None:
@@ -45,7 +46,7 @@ def caption_text(cell: dict[str, Any]) -> str | None:
     """The text of the caption paragraph a markdown cell starts with, or ``None``."""
     source = "".join(cell["source"])
     first = source.split("\n\n", 1)[0]
-    m = _CAPTION.match(first)
+    m = CAPTION.match(first)
     return unescape(first[m.end():]) if m else None
 
 

@@ -270,7 +270,7 @@ def test_captions_are_the_chinese_text_alternatives(path):
         if cell["cell_type"] == "code" and alts:
             after = cells[i + 1]
             assert caption_text(after) == " ".join(alts), f"{path.name} cell {i + 1}: caption ≠ alt text"
-            assert tr.text(after).startswith(("*图.* ", "*面板.* ")) and CJK.search(alts[0])
+            assert tr.text(after).startswith(("*图：*", "*面板：*")) and CJK.search(alts[0])
             assert english_runs(escape(" ".join(alts))) == [], f"{path.name} cell {i}: English in alt text"
             captions += 1
     assert captions == sum("*Figure.* " in tr.text(c) or "*Panel.* " in tr.text(c)

@@ -51,12 +51,13 @@ ZH = NOTEBOOKS / "zh"
 sys.path.insert(0, str(ROOT / "tools"))
 import set_release  # noqa: E402  (tools/ is not a package)
 
+# The caption paragraph tools/store_outputs.py writes under a picture (English or Chinese).
+from kl_helpers._captions import CAPTION  # noqa: E402
+
 #: The one line in which a Chinese notebook's code differs from its English twin.
 LANGUAGE_LINE = 'kh.set_language("zh")  # 练习反馈、错误信息和图注用中文'
 #: The metadata key of a translated markdown cell.
 KEY = "kl_translation"
-#: The caption paragraph tools/store_outputs.py writes under a picture (English or Chinese).
-CAPTION = re.compile(r"^\*(Figure|Panel|图|面板)\.\* ")
 
 
 def english_twin(path: Path) -> Path:
