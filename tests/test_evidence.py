@@ -246,7 +246,7 @@ def test_the_ladder_is_nearly_even_on_a_log_scale():
 @pytest.mark.parametrize(("theta_p", "theta_q"), [(0.5, 0.8), (0.8, 0.5), (0.3, 0.1)])
 @pytest.mark.parametrize("n", [1, 6, 10, 20])
 @pytest.mark.parametrize("eps", [0.01, 0.05, 0.3])
-def test_neyman_pearson_beta_is_the_optimum_over_sequences(theta_p, theta_q, n, eps):
+def test_neyman_pearson_beta_follows_the_likelihood_ratio_order(theta_p, theta_q, n, eps):
     # Brute force over sequences: sort all 2**n sequences by p/q and reject from the smallest
     # ratio on while alpha stays within eps (by sequence), then a fraction of the next (randomised).
     heads = np.array([bin(i).count("1") for i in range(2**n)])
@@ -262,6 +262,31 @@ def test_neyman_pearson_beta_is_the_optimum_over_sequences(theta_p, theta_q, n, 
     assert seq == pytest.approx(beta_seq, rel=1e-9, abs=1e-15)
     assert rand == pytest.approx(beta_rand, rel=1e-9, abs=1e-15)
     assert rand <= seq <= math.exp(kh.stein_test_bernoulli(theta_p, theta_q, n, eps).log_beta) + 1e-15
+
+
+@pytest.mark.parametrize(("theta_p", "theta_q"), [(0.5, 0.8), (0.5, 0.1), (0.7, 0.2), (0.3, 0.6), (0.6, 0.8)])
+@pytest.mark.parametrize(("n", "eps"), [(3, 0.3), (4, 0.05), (4, 0.2), (4, 0.33)])
+def test_neyman_pearson_beta_against_every_acceptance_region(theta_p, theta_q, n, eps):
+    # Every region: each of the 2**(2**n) sets of sequences on which p is rejected, searched in
+    # full, with no ordering assumed. The docstring's claims: for a fair coin p the sequences'
+    # beta is the smallest over all regions with alpha <= eps (no region has alpha = eps exactly
+    # for these eps), for other coins an upper bound; the randomised beta is below both.
+    heads = np.array([bin(i).count("1") for i in range(2**n)])
+    pp = theta_p**heads * (1 - theta_p) ** (n - heads)
+    pq = theta_q**heads * (1 - theta_q) ** (n - heads)
+    regions = (np.arange(2 ** (2**n))[:, None] >> np.arange(2**n)) & 1  # row r: the rejected set
+    alpha, beta = regions @ pp, pq.sum() - regions @ pq
+    best = beta[alpha <= eps * (1 + 1e-12)].min()
+    seq, rand = kh.neyman_pearson_beta_bernoulli(theta_p, theta_q, n, eps)
+    if theta_p == 0.5:
+        assert not np.any(np.isclose(alpha, eps, rtol=1e-12, atol=0))
+        assert seq == pytest.approx(best, rel=1e-12, abs=1e-15)
+    elif (theta_p, theta_q, n, eps) == (0.6, 0.8, 4, 0.2):
+        # The knapsack case: a region outside the likelihood-ratio order fits the budget better.
+        assert (round(best, 4), round(seq, 4)) == (0.5648, 0.5904)
+    else:
+        assert seq >= best - 1e-15
+    assert rand <= best + 1e-15
 
 
 def test_neyman_pearson_beta_at_ten_flips_is_about_three_times_the_exponent():
