@@ -59,7 +59,7 @@ EXTRA = "test"
 # The Chinese notebooks run code identical to their English twins' (tests/test_translations.py), so
 # the matrix leaves them to `make test`; on every core, like `make test` (tools/course.py).
 PYTEST_ARGS = ("-m", "pytest", "--ignore=tests/browser", "--ignore=notebooks/zh", "-q", "-rfEs",
-               "--hypothesis-seed=0", *parallel(["--ignore=tests/browser"]))
+               "--hypothesis-seed=0", *parallel([]))
 # Tests of the repository's own text (the guide and its translation, links, notebook files, slide
 # and handout metadata, the test groups, this matrix's definition): they read files with the
 # standard library, run no numerical code and give the same answer in every environment, so

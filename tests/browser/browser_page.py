@@ -343,7 +343,9 @@ ARM_BURST_JS = r"""
 """
 
 BURST_GAP_MS = 30
-QUIET_MS = 1000
+# Four times the slowest settle measured (125 ms, the PNG path): a repaint later than this would
+# be a stuck panel, which the move checks catch.
+QUIET_MS = 500
 
 
 def settle_after_burst(page: Page, handle: Any, notebook: str, keys: int) -> float:
