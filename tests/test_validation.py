@@ -260,7 +260,7 @@ def test_valid_float_input_is_checked_without_a_copy():
 
 
 def test_positive_names_the_argument_and_the_first_bad_value():
-    assert _message(lambda: normal_logpdf(0.0, 0.0, [2.0, -1.0, 0.0])) == (
+    assert _message(lambda: normal_logpdf(0.0, 0.0, [2.0, 0.5, -1.0, 0.0])) == (
         "sigma must be > 0 (a standard deviation or scale), got -1.0")
     assert _message(lambda: normal_logpdf(0.0, 0.0, "1")) == (
         "sigma must be numbers, not a string ('1'); pass e.g. [0.2, 0.8]")
