@@ -97,3 +97,23 @@ def test_reverse_fit_out_of_iterations_reports_not_converged():
     assert len(fit.path) == 2
     full = fit_reverse_kl(P, 0.0, 3.0)
     assert full.converged is True
+
+
+def test_reverse_fit_stops_when_no_step_decreases_the_divergence():
+    # p is itself a normal, so the reverse fit's minimum is p (KL 0). With tol below any reachable
+    # gradient norm the line search runs out of decrease at the minimum and reports convergence there.
+    p = NormalMixture([1.0], [0.0], [1.0])
+    fit = fit_reverse_kl(p, 0.3, 1.2, tol=1e-300)
+    assert fit.converged is True
+    assert fit.mu == pytest.approx(0.0, abs=1e-9)
+    assert fit.sigma == pytest.approx(1.0, abs=1e-9)
+    assert len(fit.path) < 101
+
+
+def test_reverse_fit_takes_at_most_100_newton_steps_by_default():
+    # Started at the minimum with an unreachable tol: the line search accepts every step, so the
+    # loop runs to the documented default max_iter = 100 and the path holds the start plus 100 points.
+    p = NormalMixture([1.0], [0.0], [1.0])
+    fit = fit_reverse_kl(p, 0.0, 1.0, tol=1e-300)
+    assert fit.converged is False
+    assert len(fit.path) == 101
