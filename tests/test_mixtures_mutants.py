@@ -60,7 +60,9 @@ def test_bad_arguments_get_the_full_message(call, exc, message):
 
 
 def test_mixture_parameters_are_read_only():
-    for arr in (P.weights, P.means, P.sigmas):
+    # Built inside the test (not at import) so mutation testing maps it to __post_init__.
+    mixture = NormalMixture([0.3, 0.7], [-2.0, 1.5], [0.8, 1.0])
+    for arr in (mixture.weights, mixture.means, mixture.sigmas):
         with pytest.raises(ValueError, match="read-only"):
             arr[0] = 0.0
 
