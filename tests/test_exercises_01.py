@@ -95,6 +95,14 @@ def test_my_kl_right_in_every_number_type():
     assert check_01_my_kl(lambda p, q: np.array(_good(p, q))).correct
 
 
+@pytest.mark.parametrize(("relative_error", "correct"), [(5e-10, True), (-5e-10, True), (2e-9, False)])
+def test_my_kl_tolerance_is_relative_1e_9(relative_error, correct):
+    # The docstring promises a relative tolerance of 1e-9: an answer off by 5e-10 of the value is
+    # accepted (the classic case's KL is about 0.1, so that is 5e-11, far above an absolute 1e-12).
+    fb = check_01_my_kl(lambda p, q: _good(p, q) * (1 + relative_error))
+    assert fb.correct is correct
+
+
 def test_my_kl_naive_nan_blames_zero_p():
     naive = check_01_my_kl(lambda p, q: np.sum(p * np.log(p / q)))
     assert not naive.correct and "0·log(0/q)" in naive.message and "p=[0.5, 0.5, 0.0]" in naive.message

@@ -48,8 +48,9 @@ def test_feedback_three_states():
 
 def test_feedback_refuses_other_verdicts():
     for verdict in (1, 0, "yes", np.bool_(True)):
-        with pytest.raises(TypeError):
+        with pytest.raises(TypeError) as excinfo:
             Feedback(verdict, "message")
+        assert str(excinfo.value) == f"correct must be True, False or None, not {verdict!r}"
 
 
 def test_pending_is_the_shared_no_answer():
@@ -274,6 +275,14 @@ def test_read_vector_refusals(answer, message):
 
 def test_read_vector_none_is_pending():
     assert read_vector(None, 2, **PAIR) == pending()
+
+
+@pytest.mark.parametrize("names", [["mu"], ["mu", "sigma", "extra"]])
+def test_read_vector_refuses_names_that_do_not_match_the_length(names):
+    # A checker's own mistake (names for the wrong number of entries) must fail loudly,
+    # not silently read fewer entries.
+    with pytest.raises(ValueError, match=r"^zip\(\) argument 2 is (longer|shorter) than argument 1$"):
+        read_vector((1.0, 2.5), 2, names=names, example="Answer with (mu, sigma).")
 
 
 # --- read_names / read_choice ---------------------------------------------------------------
