@@ -172,3 +172,12 @@ def test_categorical_mle_sum_tolerance_follows_the_rounding():
     rounded_down = right - np.array([0.0004, 0.0004, 0.0004, 0.0])
     assert check_04_categorical_mle(rounded_down).correct
     assert "sum to 1" in check_04_categorical_mle(right * 1.01).message
+
+
+def test_categorical_mle_names_the_outcome_that_is_not_a_number():
+    # The entries are named "outcome 0" .. "outcome 3", in the order of the counts.
+    from kl_helpers.exercises import check_04_categorical_mle
+    assert str(check_04_categorical_mle([0.1, "x", 0.5, 0.1])) == (
+        "❌ The probability of outcome 1 should be a number, not str.")
+    assert str(check_04_categorical_mle([0.1, 0.2, 0.5, float("nan")])) == (
+        "❌ The probability of outcome 3 should be a finite number, not nan.")
