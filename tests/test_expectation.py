@@ -104,3 +104,92 @@ def test_sample_mean_spread_is_reproducible_and_validates():
         sample_mean_spread([1.0, 2.0], [0.5, 0.5], [3], 10, 42)
     with pytest.raises(ValueError, match="values has 3 outcomes but p has 2"):
         sample_mean_spread([1.0, 2.0, 3.0], [0.5, 0.5], [3], 10, np.random.default_rng(1))
+
+
+# --- Messages and boundaries pinned in full (mutation audit of kl_helpers.expectation) ---
+
+_RNG_SEED = 3
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    pytest.param(
+        lambda: discrete_expectation([1.0, 2.0], [0.5, 0.6]),
+        "p sums to 1.1, not 1; pass probabilities, or pass normalize=True to rescale counts or "
+        "weights explicitly",
+        id="expectation-p-does-not-sum-to-1",
+    ),
+    pytest.param(
+        lambda: discrete_expectation(3.0, [1.0]),
+        "values must hold one value per outcome (a vector), got a single number (3.0); "
+        "pass e.g. [1.0, 2.0, 4.0]",
+        id="expectation-scalar-values",
+    ),
+    pytest.param(
+        lambda: discrete_expectation([1.0, 2.0], [[0.5, 0.5], [0.5, 0.5]], axis=1),
+        "axis=1 is out of range for values of shape (2,); use an axis between -1 and 0",
+        id="expectation-axis-out-of-range-for-values",
+    ),
+    pytest.param(
+        lambda: discrete_expectation(np.ones((3, 2)), np.full((2, 2), 0.5)),
+        "values (shape (3, 2)) and p (shape (2, 2)) cannot be broadcast together; pass one row "
+        "of values per row of p, or a single row for all of them",
+        id="expectation-rows-do-not-broadcast",
+    ),
+    pytest.param(
+        lambda: jensen_gap_log([0.0, 1.0], [0.5, 0.5]),
+        "values must be > 0 wherever p > 0 (ln x needs x > 0), got 0.0; "
+        "E[ln X] is not defined for such an X",
+        id="jensen-nonpositive-value",
+    ),
+    pytest.param(
+        lambda: sample_mean_spread([[0.0, 1.0]], [0.5, 0.5], [3], 10, np.random.default_rng(0)),
+        "values must be one-dimensional, got shape (1, 2); flatten it first",
+        id="spread-values-2d",
+    ),
+    pytest.param(
+        lambda: sample_mean_spread([0.0, 1.0], [0.5, 0.4], [3], 10, np.random.default_rng(0)),
+        "p sums to 0.9, not 1; pass probabilities, or pass normalize=True to rescale counts or "
+        "weights explicitly",
+        id="spread-p-does-not-sum-to-1",
+    ),
+    pytest.param(
+        lambda: sample_mean_spread([0.0, 1.0], [0.5, 0.5], [], 10, np.random.default_rng(0)),
+        "sizes is empty; pass at least one value",
+        id="spread-no-sizes",
+    ),
+    pytest.param(
+        lambda: sample_mean_spread([0.0, 1.0], [0.5, 0.5], [3, 0], 10, np.random.default_rng(0)),
+        "sizes must be whole numbers >= 1, got [3.0, 0.0]",
+        id="spread-size-zero",
+    ),
+    pytest.param(
+        lambda: sample_mean_spread([0.0, 1.0], [0.5, 0.5], [3], 0, np.random.default_rng(0)),
+        "replications must be at least 1, got 0",
+        id="spread-replications-zero",
+    ),
+    pytest.param(
+        lambda: sample_mean_spread([0.0, 1.0], [0.5, 0.5], [3], 1, np.random.default_rng(0)),
+        "replications must be at least 2 to measure a spread",
+        id="spread-one-replication",
+    ),
+])
+def test_expectation_messages_in_full(call, message):
+    with pytest.raises(ValueError) as excinfo:
+        call()
+    assert str(excinfo.value) == message
+
+
+def test_jensen_gap_placeholder_for_probability_zero_cannot_overflow():
+    # E[X] = 1e-308: the p = 0 outcome must not turn into x/E[X] = inf (and a NaN term).
+    assert jensen_gap_log([1e-308, 5.0], [1.0, 0.0]) == 0.0
+
+
+def test_sample_mean_spread_smallest_sizes_and_replications():
+    # N = 1 is a valid sample size: the spread of single draws is sigma (0.5 for a fair 0/1 coin).
+    sd = sample_mean_spread([0.0, 1.0], [0.5, 0.5], [1], 4000, np.random.default_rng(_RNG_SEED))
+    assert sd.shape == (1,) and abs(sd[0] - 0.5) < 0.03
+    # Two replications are enough: two means a, b in {0, 1} have standard deviation (ddof=1)
+    # |a - b| / sqrt(2), so 0 or sqrt(1/2).
+    for seed in range(5):
+        (two,) = sample_mean_spread([0.0, 1.0], [0.5, 0.5], [1], 2, np.random.default_rng(seed))
+        assert two == 0.0 or two == pytest.approx(math.sqrt(0.5), rel=1e-15)

@@ -264,3 +264,99 @@ def test_positive_names_the_argument_and_the_first_bad_value():
         "sigma must be > 0 (a standard deviation or scale), got -1.0")
     assert _message(lambda: normal_logpdf(0.0, 0.0, "1")) == (
         "sigma must be numbers, not a string ('1'); pass e.g. [0.2, 0.8]")
+
+
+# --- Messages and behaviour pinned in full by the mutation audit of kl_helpers._validate ---
+
+from kl_helpers._validate import (  # noqa: E402
+    as_distribution,
+    as_distributions,
+    as_real_array,
+    broadcast_pair,
+    positive,
+)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        pytest.param(
+            lambda: as_distributions(float("nan"), "p"),
+            "p must be a vector of probabilities (at least one-dimensional), got a single "
+            "number (nan); pass e.g. [0.2, 0.8]",
+            id="nan-scalar-is-reported-as-a-scalar",
+        ),
+        pytest.param(
+            lambda: as_distribution([[float("nan"), 1.0]], "p"),
+            "p must be a one-dimensional vector of probabilities, got shape (1, 2)",
+            id="2d-with-nan-is-reported-as-2d",
+        ),
+        pytest.param(
+            lambda: as_distributions([0.5, 0.5], "p", axis=1),
+            "axis=1 is out of range for p of shape (2,); use an axis between -1 and 0",
+            id="axis-out-of-range",
+        ),
+        pytest.param(
+            lambda: as_distributions(np.zeros((0, 2)), "p"),
+            "p has shape (0, 2) and holds no distribution; pass at least one",
+            id="no-rows",
+        ),
+        pytest.param(
+            lambda: as_distributions([np.inf, -np.inf], "p"),
+            "p contains a non-finite value (inf) at flat index 0; every entry must be a finite number",
+            id="inf-plus-minus-inf-without-numpy-warning",
+        ),
+        pytest.param(
+            lambda: as_distributions([0.0, 0.0], "p", normalize=True),
+            "p is all zeros, so it cannot be normalised to sum to 1",
+            id="all-zeros-1d",
+        ),
+        pytest.param(
+            lambda: as_real_array([None, 1.0], "x"),
+            "x must hold real numbers, got values of type object (e.g. None if non-empty); "
+            "convert them to float first",
+            id="object-array-shows-first-entry",
+        ),
+        pytest.param(
+            lambda: broadcast_pair(np.full(2, 0.5), np.full(3, 1 / 3), ("p", "q")),
+            "p and q must describe the same outcomes, but p has 2 entries and q has 3 "
+            "(along the outcome axis)",
+            id="broadcast-pair-outcomes",
+        ),
+        pytest.param(
+            lambda: broadcast_pair(np.full((2, 2), 0.5), np.full((3, 2), 0.5), ("p", "q")),
+            "p (shape (2, 2)) and q (shape (3, 2), outcome axis last) hold different numbers of "
+            "distributions that do not broadcast; pass one distribution, or the same number of "
+            "rows in both",
+            id="broadcast-pair-rows",
+        ),
+        pytest.param(
+            lambda: positive([0.5, -1.0], "sigma"),
+            "sigma must be > 0 (a standard deviation or scale), got -1.0",
+            id="positive-reports-the-first-non-positive-entry",
+        ),
+        pytest.param(
+            lambda: positive([float("nan")], "sigma"),
+            "sigma contains a non-finite value (nan) at flat index 0; every entry must be a "
+            "finite number",
+            id="positive-names-the-argument-for-nan",
+        ),
+    ],
+)
+def test_validator_messages_in_full(call, message):
+    with pytest.raises((ValueError, TypeError)) as excinfo:
+        call()
+    assert str(excinfo.value) == message
+
+
+def test_normalize_rescales_each_row_by_its_own_size():
+    # Rows of very different magnitude: 1e-300 against 1e308 would underflow if scaled together.
+    out = as_distributions([[1e308, 1e308], [1e-300, 3e-300]], "p", normalize=True)
+    np.testing.assert_allclose(out, [[0.5, 0.5], [0.25, 0.75]], rtol=1e-15)
+
+
+def test_valid_float_input_is_not_copied():
+    # The documented "a view where possible": validation costs no copy of a float array.
+    p = np.array([[0.25, 0.75], [0.5, 0.5]])
+    assert np.shares_memory(as_distributions(p, "p"), p)
+    assert np.shares_memory(as_real_array(p, "p"), p)
