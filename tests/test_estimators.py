@@ -431,3 +431,24 @@ def test_error_messages_in_full(call, error, message):
     # Each message names the argument, says what is wrong and how to fix it; pinned word for word.
     with pytest.raises(error, match=f"^{re.escape(message)}$"):
         call()
+
+
+def test_t_interval_coverage_arguments_and_smallest_sample():
+    from kl_helpers import t_interval_coverage
+    # n = 2 is the smallest sample with a standard deviation: coverage of mean ± z·s/√2 is
+    # P(|T_1| ≤ z) for Student's t with 1 degree of freedom.
+    z = 1.959964
+    assert t_interval_coverage(2, z) == pytest.approx(2 * stats.t(1).cdf(z) - 1, rel=1e-6)
+    messages = {
+        1: "n must be at least 2: the sample standard deviation needs two draws",
+        "3": "n must be an integer, got '3'",
+    }
+    for n, message in messages.items():
+        with pytest.raises((TypeError, ValueError)) as info:
+            t_interval_coverage(n)
+        assert str(info.value) == message
+    for z, message in ((-1.0, "z must be a finite number > 0 (e.g. 1.96), got -1"),
+                       ("2", "z must be a real number such as 1.96, not the string '2'")):
+        with pytest.raises((TypeError, ValueError)) as info:
+            t_interval_coverage(5, z)
+        assert str(info.value) == message

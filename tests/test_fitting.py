@@ -434,3 +434,12 @@ def test_a_huge_but_finite_gradient_raises_no_overflow_warning():
         history = gradient_descent(lambda t: 0.0, lambda t: np.array([1e155, 1e155]), [0.0, 0.0], 1e-300,
                                    max_steps=2)
     assert history.grad_norms[0] == pytest.approx(1e155 * math.sqrt(2), rel=1e-12)
+
+
+def test_descent_records_the_euclidean_gradient_norm():
+    # A constant gradient (1, 1): its norm is √2, not its largest entry 1.
+    h = gradient_descent(lambda t: float(t.sum()), lambda t: np.ones(2), [0.0, 0.0], 0.1, max_steps=1)
+    np.testing.assert_allclose(h.grad_norms, [math.sqrt(2), math.sqrt(2)], rtol=1e-15)
+    # Starting at the minimum: norm 0, converged after 0 steps, no warning from 0/0.
+    h = gradient_descent(lambda t: float(t @ t), lambda t: 2 * t, [0.0, 0.0], 0.1)
+    assert (h.converged, h.grad_norms.tolist()) == (True, [0.0])

@@ -208,3 +208,10 @@ def test_logsumexp_kernel_of_an_all_minus_inf_slice_is_minus_inf_without_warning
 def test_error_messages_in_full(call, error, message):
     with pytest.raises(error, match=f"^{re.escape(message)}$"):
         call()
+
+
+def test_trapezoid_names_values_in_its_messages():
+    x = np.linspace(0.0, 1.0, 5)
+    with pytest.raises(TypeError) as info:
+        kh.trapezoid("abc", x)
+    assert str(info.value) == "values must be numbers, not a string ('abc'); pass e.g. [0.2, 0.8]"
