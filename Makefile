@@ -108,7 +108,7 @@ slides: $(STAMP) npm  ## serve a lesson as slides with live panels: make slides 
 # not part of `make test` or CI; see CONTRIBUTING.md. Starts afresh each time (mutmut keeps results
 # in mutants/ and would otherwise reuse them); MUTANTS='kl_helpers.divergence.*' runs one module.
 MUTANTS ?=
-mutation: $(STAMP)  ## mutation-test the numerical core and the checkers with mutmut (slow: ~1 h on 2 cores)
+mutation: $(STAMP)  ## mutation-test the numerical core and the checkers with mutmut (slow: ~40 min on 2 cores)
 	$(BIN)/python -c "import mutmut, mpmath" 2>/dev/null || $(BIN)/python -m pip install --quiet "mutmut>=3.8" mpmath
 	rm -rf mutants
 	$(BIN)/mutmut run --max-children 2 $(MUTANTS)
