@@ -25,9 +25,9 @@ SERVER_GROUPS = {
     "test_guess_game.py": "browser: jupyterlab",
     "test_voila.py": "browser: voila", "test_latency.py": "browser: voila",
 }
-#: The groups that take minutes, longest first (measured on 2 idle cores: the website's about
-#: 7 minutes of one worker, JupyterLab's about 6, Voilà's about 3, the PDFs' about 4, the slide
-#: decks' about 2); every other group takes seconds.
+#: The groups that take minutes, longest first (test time per group in one `make test` on 2 busy
+#: cores: the website's 11 minutes, JupyterLab's 6.4, the PDFs' 5.2, Voilà's 4.9, the slide
+#: decks' 3.1); every other group takes seconds.
 LONGEST_GROUPS = ("browser: website", "browser: jupyterlab", "browser: pdf", "browser: voila",
                   "tests/browser/test_slide_decks.py")
 
