@@ -26,7 +26,7 @@ def _labels(value: ArrayLike, n: int, n_classes: int) -> np.ndarray:
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
         value = [value]
     arr = np.asarray(value)
-    if arr.dtype.kind == "b" or arr.dtype.kind not in "iu":
+    if arr.dtype.kind not in "iu":  # booleans (kind "b") are refused too
         raise TypeError(
             f"labels must be integer class indices (0 to {n_classes - 1}), got values of type "
             f"{arr.dtype}; one-hot or probability targets are not labels (use argmax for one-hot)"

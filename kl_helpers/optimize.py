@@ -22,10 +22,13 @@ __all__ = ["DescentHistory", "gradient_descent", "numerical_gradient"]
 
 
 def _norm(g: np.ndarray) -> float:
-    """Euclidean norm without overflow: np.linalg.norm squares the entries (1e155² overflows)."""
-    top = float(np.max(np.abs(g))) if g.size else 0.0
-    if top == 0.0 or not np.isfinite(top):
-        return top
+    """Euclidean norm without overflow: np.linalg.norm squares the entries (1e155² overflows).
+
+    ``g`` is non-empty and finite: :func:`gradient_descent` checks both before calling this.
+    """
+    top = float(np.max(np.abs(g)))
+    if top == 0.0:
+        return 0.0
     return top * float(np.sqrt(np.sum((g / top) ** 2)))
 
 
@@ -190,8 +193,9 @@ def gradient_descent(
         if norms[-1] <= tol:
             break
         # An overflowing step is caught just below as a non-finite parameter; numpy's own
-        # warning would only repeat it less clearly.
-        with np.errstate(over="ignore", invalid="ignore"):
+        # warning would only repeat it less clearly. theta and g are finite here, so the step
+        # can overflow to ±inf but never produce inf - inf = nan ("invalid").
+        with np.errstate(over="ignore"):
             theta = theta - eta * g
         if not np.all(np.isfinite(theta)):
             raise diverged(step, tr("the parameters became non-finite"))

@@ -434,3 +434,40 @@ def test_a_huge_but_finite_gradient_raises_no_overflow_warning():
         history = gradient_descent(lambda t: 0.0, lambda t: np.array([1e155, 1e155]), [0.0, 0.0], 1e-300,
                                    max_steps=2)
     assert history.grad_norms[0] == pytest.approx(1e155 * math.sqrt(2), rel=1e-12)
+
+
+def test_fit_normal_gd_accepts_a_log_sigma_exactly_at_the_limit():
+    # Only |ln sigma| *above* 300 counts as divergence. At ln sigma = 300 the data term
+    # (x - mu)^2 / (2 sigma^2) ~ e^-600 vanishes: NLL = ln sigma + ln(2 pi) / 2, and
+    # d NLL / d ln sigma = 1 - ((xbar - mu)^2 + s^2) / sigma^2 = 1, so each step of 0.5 lowers it by 0.5.
+    sigma0 = math.exp(300.0)
+    assert math.log(sigma0) == 300.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        h = fit_normal_gd([0.5, 1.5, 2.5], 0.0, sigma0, learning_rate=0.5, max_steps=3)
+    assert h.losses[0] == pytest.approx(300.0 + 0.5 * math.log(2.0 * math.pi), rel=1e-15)
+    assert h.thetas[:, 1] == pytest.approx([300.0, 299.5, 299.0, 298.5], rel=1e-15)
+
+
+def test_gradient_norms_are_euclidean():
+    # loss |t|^2 / 2 has gradient t; from (1, -1) with eta = 1/2 each step halves it: |g| = sqrt(2) / 2^k.
+    h = gradient_descent(lambda t: 0.5 * float(t @ t), lambda t: t, [1.0, -1.0], 0.5, max_steps=2)
+    assert h.grad_norms == pytest.approx([math.sqrt(2.0), math.sqrt(2.0) / 2, math.sqrt(2.0) / 4],
+                                         rel=1e-15)
+
+
+def test_descent_started_at_the_minimum_stops_at_once_without_warning():
+    # A gradient of exactly zero has norm 0 (not 0/0 = nan): converged after no step.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        h = gradient_descent(lambda t: 0.5 * float(t @ t), lambda t: t, [0.0, 0.0], 0.5)
+    assert (h.steps, h.converged, h.grad_norms.tolist()) == (0, True, [0.0])
+
+
+def test_a_single_precision_gradient_is_measured_in_double_precision():
+    # grad returns float32 (1, 1e-4): its norm sqrt(1 + 1e-8) = 1 + 5e-9 rounds to exactly 1 in
+    # float32, so the descent must convert the gradient to float64 before measuring it.
+    h = gradient_descent(lambda t: 0.5 * float(t @ t), lambda t: t.astype(np.float32), [1.0, 1e-4], 0.5,
+                         max_steps=1)
+    assert h.grad_norms[0] == pytest.approx(math.hypot(1.0, float(np.float32(1e-4))), rel=1e-15)
+    assert h.grad_norms[0] > 1.0
