@@ -42,9 +42,10 @@ def as_real_array(value: Any, name: str, *, check_finite: bool = True) -> np.nda
     if arr.dtype.kind == "b":
         raise TypeError(f"{name} holds booleans; pass numbers (e.g. 0.0 and 1.0) instead")
     if arr.dtype.kind not in "iuf":
+        example = f" (e.g. {arr.ravel()[0]!r})" if arr.size else ""
         raise TypeError(
-            f"{name} must hold real numbers, got values of type {arr.dtype} "
-            f"(e.g. {arr.ravel()[0]!r} if non-empty); convert them to float first"
+            f"{name} must hold real numbers, got values of type {arr.dtype}{example}; "
+            "convert them to float first"
         )
     arr = arr.astype(float, copy=False)
     if check_finite and arr.size and not np.all(np.isfinite(arr)):
@@ -66,13 +67,15 @@ def as_sample(value: Any, name: str) -> np.ndarray:
     return arr
 
 
-def _row_label(index: tuple[int, ...]) -> str:
+def _row_label(index: tuple[int, ...], by_columns: bool = False) -> str:
     # int(): numpy >= 2 would print the np.int64 entries of an unravelled index as np.int64(1).
-    return f"row {int(index[0])}" if len(index) == 1 else f"row {tuple(int(i) for i in index)}"
+    # With axis=0 on a 2-D array the distributions are its columns, so name them so.
+    word = "column" if by_columns else "row"
+    return f"{word} {int(index[0])}" if len(index) == 1 else f"{word} {tuple(int(i) for i in index)}"
 
 
-def _where(index: tuple[int, ...], position: int, one_d: bool) -> str:
-    return f"index {position}" if one_d else f"{_row_label(index)}, index {position}"
+def _where(index: tuple[int, ...], position: int, one_d: bool, by_columns: bool = False) -> str:
+    return f"index {position}" if one_d else f"{_row_label(index, by_columns)}, index {position}"
 
 
 def as_distributions(
@@ -96,6 +99,7 @@ def as_distributions(
             f"{name} must be a vector of probabilities (at least one-dimensional), got a single "
             f"number ({float(arr)}); pass e.g. [0.2, 0.8]"
         )
+    shape = arr.shape
     try:
         arr = np.moveaxis(arr, axis, -1)
     except _AXIS_ERROR:
@@ -108,13 +112,16 @@ def as_distributions(
     if arr.size == 0:
         raise ValueError(f"{name} has shape {arr.shape} and holds no distribution; pass at least one")
     one_d = arr.ndim == 1
+    # Errors name places in the array the caller passed, not in the moved one.
+    outcome_axis = axis % arr.ndim
+    by_columns = arr.ndim == 2 and outcome_axis == 0
     # Fast checks first: NaN propagates through min, inf through the sums. The sums of invalid
     # input may overflow; that is diagnosed below, so numpy's warning would only repeat it.
     with np.errstate(over="ignore", invalid="ignore"):
         lowest = arr.min()
         totals = arr.sum(axis=-1)
     if not lowest >= 0 or not np.all(np.isfinite(totals)):
-        _diagnose_entries(arr, name, one_d)  # raises for a NaN, an inf or a negative entry
+        _diagnose_entries(arr, name, shape, outcome_axis)  # raises for a NaN, an inf or a negative entry
         if not normalize:  # finite entries >= 0 whose sum overflows: not probabilities
             raise ValueError(
                 f"{name} has entries so large that their sum overflows; pass probabilities "
@@ -123,7 +130,7 @@ def as_distributions(
     if normalize:
         if np.any(totals == 0):
             index = np.unravel_index(_first_bad_index(totals == 0), totals.shape)
-            where = "" if one_d else f" ({_row_label(index)})"
+            where = "" if one_d else f" ({_row_label(index, by_columns)})"
             raise ValueError(f"{name} is all zeros{where}, so it cannot be normalised to sum to 1")
         # Divide by the largest entry first, so that the sum of weights near the float limit
         # cannot overflow.
@@ -133,7 +140,7 @@ def as_distributions(
     off = np.abs(totals - 1.0) > SUM_TOLERANCE
     if np.any(off):
         index = np.unravel_index(_first_bad_index(off), totals.shape)
-        where = "" if one_d else f" ({_row_label(index)})"
+        where = "" if one_d else f" ({_row_label(index, by_columns)})"
         raise ValueError(tr(
             "{name}{where} sums to {total:.12g}, not 1; pass probabilities, or pass "
             "normalize=True to rescale counts or weights explicitly",
@@ -141,22 +148,25 @@ def as_distributions(
     return arr
 
 
-def _diagnose_entries(arr: np.ndarray, name: str, one_d: bool) -> None:
-    """Raise the precise error for a non-finite or negative entry, if there is one."""
+def _diagnose_entries(arr: np.ndarray, name: str, shape: tuple[int, ...], axis: int) -> None:
+    """Raise the precise error for a non-finite or negative entry, if there is one.
+
+    ``arr`` has the outcome axis moved last; ``shape`` and ``axis`` are the caller's array's, so
+    that the message points into the array the caller passed.
+    """
     finite = np.isfinite(arr)
     if not np.all(finite):
-        i = _first_bad_index(~finite)
+        index = np.unravel_index(_first_bad_index(~finite), arr.shape)
+        original = index[:-1][:axis] + index[-1:] + index[:-1][axis:]
+        i = int(np.ravel_multi_index(original, shape))
         raise ValueError(
-            f"{name} contains a non-finite value ({arr.ravel()[i]}) at flat index {i}; "
+            f"{name} contains a non-finite value ({arr[index]}) at flat index {i}; "
             "every entry must be a finite number"
         )
     if np.any(arr < 0):
-        flat = _first_bad_index(arr < 0)
-        index = np.unravel_index(flat, arr.shape)
-        raise ValueError(
-            f"{name} has a negative entry ({arr[index]}) at "
-            f"{_where(index[:-1], int(index[-1]), one_d)}; probabilities must be >= 0"
-        )
+        index = np.unravel_index(_first_bad_index(arr < 0), arr.shape)
+        where = _where(index[:-1], int(index[-1]), arr.ndim == 1, len(shape) == 2 and axis == 0)
+        raise ValueError(f"{name} has a negative entry ({arr[index]}) at {where}; probabilities must be >= 0")
 
 
 def as_distribution(value: Any, name: str, *, normalize: bool = False) -> np.ndarray:
@@ -233,12 +243,12 @@ def as_rng(rng: Any, name: str = "rng") -> np.random.Generator:
     return rng
 
 
-def positive_int(value: Any, name: str) -> int:
-    """An integer >= 1 (a sample size, a number of steps)."""
+def positive_int(value: Any, name: str, minimum: int = 1, why: str = "") -> int:
+    """An integer >= ``minimum`` (a sample size, a number of steps); ``why`` says why, if not 1."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, got {value!r}")
-    if value < 1:
-        raise ValueError(f"{name} must be at least 1, got {value}")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value}{why}")
     return int(value)
 
 

@@ -448,8 +448,8 @@ def spread_by_sample_size(
     >>> sd.round(3)              # 100 times the samples: about a tenth of the spread (1/√N)
     array([0.315, 0.032])
     """
-    if positive_int(replications, "replications") < 2:
-        raise ValueError("replications must be at least 2 to measure a spread")
+    replications = positive_int(replications, "replications", 2, " (a spread needs two estimates)")
+    estimator = choice(estimator, "estimator", ESTIMATORS)
     ns = as_sample(sizes, "sizes")
     if np.any(ns < 1) or np.any(ns != np.round(ns)):
         raise ValueError(f"sizes must be whole numbers >= 1, got {ns.tolist()}")
@@ -512,9 +512,7 @@ def t_interval_coverage(n: int, z: float = 1.959964) -> float:
 
     Introduced in ``03_sample_approximation.ipynb``.
     """
-    n = positive_int(n, "n")
-    if n < 2:
-        raise ValueError("n must be at least 2: the sample standard deviation needs two draws")
+    n = positive_int(n, "n", 2, " (the sample standard deviation needs two draws)")
     half = scalar(z, "z", positive=True, example="1.96")
     nu = n - 1
     t = np.linspace(-half, half, 20_001)

@@ -176,9 +176,14 @@ def jensen_gap_log(values: ArrayLike, p: ArrayLike, *, axis: int = -1) -> float 
         raise ValueError(tr(
             "values must be > 0 wherever p > 0 (ln x needs x > 0), got {value}; "
             "E[ln X] is not defined for such an X", value=value))
-    safe = np.where(p_arr > 0, x, 1.0)  # outcomes with p = 0 do not count; keep their log finite
-    mean = np.sum(p_arr * safe, axis=-1, keepdims=True)  # > 0: every counted value is > 0
-    d = safe / mean - 1.0
+    # Outcomes with p = 0 do not count: they get d = 0 (a term of 0), whatever their value. The
+    # gap does not change when X is rescaled, so divide by the largest counted value first: then
+    # no ratio overflows and the mean of tiny values (1e-310, say) does not underflow to 0.
+    counted = p_arr > 0
+    kept = np.where(counted, x, 0.0)
+    scaled = kept / kept.max(axis=-1, keepdims=True)  # every row has a counted value > 0
+    mean = np.sum(p_arr * scaled, axis=-1, keepdims=True)  # >= p of the largest value > 0
+    d = np.where(counted, scaled / mean - 1.0, 0.0)
     return scalar_result(np.sum(p_arr * (d - np.log1p(d)), axis=-1))
 
 
@@ -234,8 +239,7 @@ def sample_mean_spread(
     ns = as_sample(sizes, "sizes")
     if np.any(ns < 1) or np.any(ns != np.round(ns)):
         raise ValueError(f"sizes must be whole numbers >= 1, got {ns.tolist()}")
-    if positive_int(replications, "replications") < 2:
-        raise ValueError("replications must be at least 2 to measure a spread")
+    replications = positive_int(replications, "replications", 2, " (a spread needs two estimates)")
     rng = as_rng(rng)
     return np.array([
         rng.choice(x, size=(replications, int(n)), p=p_arr).mean(axis=1).std(ddof=1) for n in ns

@@ -251,7 +251,16 @@ def fit_normal_gd(
     """
     data = as_sample(x, "x")
     fit_normal_mle(data)  # refuses data without spread (no MLE, the descent would never stop)
-    start = np.array([scalar(mu0, "mu0"), math.log(scalar(sigma0, "sigma0", positive=True, example="1.0"))])
+    mu_start = scalar(mu0, "mu0")
+    log_sigma0 = math.log(scalar(sigma0, "sigma0", positive=True, example="1.0"))
+    if abs(log_sigma0) > _LOG_SIGMA_LIMIT:
+        # Otherwise the descent would report "diverged at step 0" and blame the learning rate.
+        raise ValueError(
+            f"sigma0={sigma0:g} is outside e^-300 .. e^300 ({math.exp(-_LOG_SIGMA_LIMIT):.1e} .. "
+            f"{math.exp(_LOG_SIGMA_LIMIT):.1e}), where the fit stops; start near the data's "
+            "standard deviation, e.g. sigma0=1.0"
+        )
+    start = np.array([mu_start, log_sigma0])
     return gradient_descent(
         lambda t: _normal_loss_log_sigma(t, data),
         lambda t: _normal_grad_log_sigma(t, data),

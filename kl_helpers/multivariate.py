@@ -49,7 +49,7 @@ def _cholesky(value: ArrayLike, name: str, dim: int) -> np.ndarray:
     diag = np.diag(chol)
     if diag.min() <= 1e-10 * diag.max():
         raise ValueError(
-            f"{name} is numerically singular (condition number above 1e20); a covariance matrix "
+            f"{name} is numerically singular (condition number 1e20 or more); a covariance matrix "
             "needs every eigenvalue clearly > 0"
         )
     return chol

@@ -109,3 +109,20 @@ def test_a_single_class_costs_nothing():
 def test_error_messages_in_full(logits, labels, error, message):
     with pytest.raises(error, match=f"^{re.escape(message)}$"):
         cross_entropy_loss(logits, labels)
+
+
+@pytest.mark.parametrize(
+    ("labels", "type_name"),
+    [([True, False], "bool"), ([0.0, 1.0], "float64"), (["a", "b"], "<U1")],
+)
+def test_labels_that_are_not_integers_are_refused_in_full(labels, type_name):
+    message = (f"labels must be integer class indices (0 to 2), got values of type {type_name}; one-hot or "
+               "probability targets are not labels (use argmax for one-hot)")
+    with pytest.raises(TypeError, match=f"^{re.escape(message)}$"):
+        cross_entropy_loss(np.zeros((2, 3)), labels)
+
+
+def test_unsigned_integer_labels_are_class_indices():
+    # All-zero logits: each of the 3 classes has probability 1/3, so the loss is ln 3 for any label.
+    labels = np.array([0, 2], dtype=np.uint8)
+    assert cross_entropy_loss(np.zeros((2, 3)), labels) == pytest.approx(math.log(3))

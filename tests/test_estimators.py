@@ -26,6 +26,7 @@ from kl_helpers import (
     normal_logpdf,
     running_mean_and_se,
     spread_by_sample_size,
+    t_interval_coverage,
 )
 from kl_helpers.estimators import kl_estimate_normal_model
 
@@ -416,15 +417,31 @@ _RNG = np.random.default_rng(0)
         (lambda: running_mean_and_se([1.0]), ValueError,
          "terms needs at least two values to give a standard error"),
         (lambda: spread_by_sample_size(0, 1, 1, 1, [10], 1, _RNG), ValueError,
-         "replications must be at least 2 to measure a spread"),
+         "replications must be at least 2, got 1 (a spread needs two estimates)"),
         (lambda: spread_by_sample_size(0, 1, 1, 1, [10], 0, _RNG), ValueError,
-         "replications must be at least 1, got 0"),
+         "replications must be at least 2, got 0 (a spread needs two estimates)"),
         (lambda: spread_by_sample_size(0, 1, 1, 1, [], 2, _RNG), ValueError,
          "sizes is empty; pass at least one value"),
         (lambda: spread_by_sample_size(0, 1, 1, 1, [2.5], 2, _RNG), ValueError,
          "sizes must be whole numbers >= 1, got [2.5]"),
         (lambda: spread_by_sample_size(0, 1, 1, 1, [0], 2, _RNG), ValueError,
          "sizes must be whole numbers >= 1, got [0.0]"),
+        (lambda: spread_by_sample_size(0, 1, 1, 1, [10], 2, _RNG, estimator="k4"), ValueError,
+         "estimator='k4' is not known; use one of 'k1', 'k2', 'k3'"),
+        # The estimator's name is checked before any sample is drawn, under its own argument name.
+        (lambda: spread_by_sample_size(0, 1, 1, 1, [10], 2, _RNG, estimator=1), TypeError,
+         "estimator must be a string, one of 'k1', 'k2', 'k3'; got 1"),
+        (lambda: t_interval_coverage(1), ValueError,
+         "n must be at least 2, got 1 (the sample standard deviation needs two draws)"),
+        (lambda: t_interval_coverage(0), ValueError,
+         "n must be at least 2, got 0 (the sample standard deviation needs two draws)"),
+        (lambda: t_interval_coverage(2.5), TypeError, "n must be an integer, got 2.5"),
+        (lambda: t_interval_coverage(10, 0.0), ValueError,
+         "z must be a finite number > 0 (e.g. 1.96), got 0"),
+        (lambda: t_interval_coverage(10, -1.0), ValueError,
+         "z must be a finite number > 0 (e.g. 1.96), got -1"),
+        (lambda: t_interval_coverage(10, "x"), TypeError,
+         "z must be a real number such as 1.96, not the string 'x'"),
     ],
 )
 def test_error_messages_in_full(call, error, message):
@@ -440,7 +457,7 @@ def test_t_interval_coverage_arguments_and_smallest_sample():
     z = 1.959964
     assert t_interval_coverage(2, z) == pytest.approx(2 * stats.t(1).cdf(z) - 1, rel=1e-6)
     messages = {
-        1: "n must be at least 2: the sample standard deviation needs two draws",
+        1: "n must be at least 2, got 1 (the sample standard deviation needs two draws)",
         "3": "n must be an integer, got '3'",
     }
     for n, message in messages.items():
@@ -452,3 +469,19 @@ def test_t_interval_coverage_arguments_and_smallest_sample():
         with pytest.raises((TypeError, ValueError)) as info:
             t_interval_coverage(5, z)
         assert str(info.value) == message
+
+
+@pytest.mark.parametrize("z", [0.5, 1.0, 1.959964, 3.0])
+@pytest.mark.parametrize(
+    ("n", "closed_form"),
+    [
+        # Student's t with 1 degree of freedom is the Cauchy distribution: P(|T| <= z) = 2 atan(z) / pi.
+        (2, lambda z: 2.0 * math.atan(z) / math.pi),
+        # With 2 degrees of freedom the CDF is 1/2 + z / (2 sqrt(2 + z^2)):
+        # P(|T| <= z) = z / sqrt(2 + z^2).
+        (3, lambda z: z / math.sqrt(2.0 + z * z)),
+    ],
+)
+def test_t_interval_coverage_for_two_and_three_draws_matches_the_closed_form(n, closed_form, z):
+    # n = 2 is the smallest sample with a standard deviation: it must be accepted, not refused.
+    assert t_interval_coverage(n, z) == pytest.approx(closed_form(z), abs=1e-8)

@@ -64,6 +64,23 @@ def test_jensen_gap_two_point_closed_form_and_small_spread():
     assert tiny == pytest.approx(0.5e-12, rel=1e-6)
 
 
+@pytest.mark.parametrize(
+    ("values", "p", "expected"),
+    [
+        # An outcome with p = 0 does not count, even when 1/E[X] would overflow (E[X] = 1e-310).
+        ([1e-310, 5.0], [1.0, 0.0], 0.0),
+        # Subnormal and near-overflow values: the gap does not depend on the scale of X.
+        ([1e-310, 3e-310], [0.5, 0.5], -0.5 * math.log(0.75)),
+        ([5e-324, 5e-324], [0.5, 0.5], 0.0),
+        ([0.85e308, 1.7e308], [0.5, 0.5], -0.5 * math.log1p(-1 / 9)),
+    ],
+)
+def test_jensen_gap_at_the_float_limits(values, p, expected):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert jensen_gap_log(values, p) == pytest.approx(expected, rel=1e-12, abs=1e-300)
+
+
 def test_jensen_gap_is_never_negative_and_zero_only_for_a_constant():
     rng = np.random.default_rng(7)
     x = rng.uniform(0.5, 1.5, size=(2000, 4))
@@ -164,12 +181,12 @@ _RNG_SEED = 3
     ),
     pytest.param(
         lambda: sample_mean_spread([0.0, 1.0], [0.5, 0.5], [3], 0, np.random.default_rng(0)),
-        "replications must be at least 1, got 0",
+        "replications must be at least 2, got 0 (a spread needs two estimates)",
         id="spread-replications-zero",
     ),
     pytest.param(
         lambda: sample_mean_spread([0.0, 1.0], [0.5, 0.5], [3], 1, np.random.default_rng(0)),
-        "replications must be at least 2 to measure a spread",
+        "replications must be at least 2, got 1 (a spread needs two estimates)",
         id="spread-one-replication",
     ),
 ])

@@ -356,6 +356,13 @@ def _gradient_inf_below_1(t):
          "sigma0 must be a finite number > 0 (e.g. 1.0), got -1"),
         (lambda: fit_normal_gd([1.0, 2.0], 0.0, "1"), TypeError,
          "sigma0 must be a real number such as 1.0, not the string '1'"),
+        # Beyond |ln sigma0| = 300 the descent stops at once: the start is refused, not the learning rate.
+        (lambda: fit_normal_gd([1.0, 2.0], 0.0, 1e200), ValueError,
+         "sigma0=1e+200 is outside e^-300 .. e^300 (5.1e-131 .. 1.9e+130), where the fit stops; "
+         "start near the data's standard deviation, e.g. sigma0=1.0"),
+        (lambda: fit_normal_gd([1.0, 2.0], 0.0, 1e-200), ValueError,
+         "sigma0=1e-200 is outside e^-300 .. e^300 (5.1e-131 .. 1.9e+130), where the fit stops; "
+         "start near the data's standard deviation, e.g. sigma0=1.0"),
         (lambda: categorical_counts([0], 0), ValueError, "n_categories must be at least 1, got 0"),
         (lambda: categorical_counts([], 2), ValueError, "x is empty; pass at least one value"),
         (lambda: categorical_counts([0, 3], 3), ValueError,
@@ -443,3 +450,25 @@ def test_descent_records_the_euclidean_gradient_norm():
     # Starting at the minimum: norm 0, converged after 0 steps, no warning from 0/0.
     h = gradient_descent(lambda t: float(t @ t), lambda t: 2 * t, [0.0, 0.0], 0.1)
     assert (h.converged, h.grad_norms.tolist()) == (True, [0.0])
+
+
+def test_fit_normal_gd_accepts_a_log_sigma_exactly_at_the_limit():
+    # Only |ln sigma| *above* 300 counts as divergence. At ln sigma = 300 the data term
+    # (x - mu)^2 / (2 sigma^2) ~ e^-600 vanishes: NLL = ln sigma + ln(2 pi) / 2, and
+    # d NLL / d ln sigma = 1 - ((xbar - mu)^2 + s^2) / sigma^2 = 1, so each step of 0.5 lowers it by 0.5.
+    sigma0 = math.exp(300.0)
+    assert math.log(sigma0) == 300.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        h = fit_normal_gd([0.5, 1.5, 2.5], 0.0, sigma0, learning_rate=0.5, max_steps=3)
+    assert h.losses[0] == pytest.approx(300.0 + 0.5 * math.log(2.0 * math.pi), rel=1e-15)
+    assert h.thetas[:, 1] == pytest.approx([300.0, 299.5, 299.0, 298.5], rel=1e-15)
+
+
+def test_a_single_precision_gradient_is_measured_in_double_precision():
+    # grad returns float32 (1, 1e-4): its norm sqrt(1 + 1e-8) = 1 + 5e-9 rounds to exactly 1 in
+    # float32, so the descent must convert the gradient to float64 before measuring it.
+    h = gradient_descent(lambda t: 0.5 * float(t @ t), lambda t: t.astype(np.float32), [1.0, 1e-4], 0.5,
+                         max_steps=1)
+    assert h.grad_norms[0] == pytest.approx(math.hypot(1.0, float(np.float32(1e-4))), rel=1e-15)
+    assert h.grad_norms[0] > 1.0

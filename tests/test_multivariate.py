@@ -119,6 +119,18 @@ def test_condition_number_limit_is_relative():
         kl_mvnormal_mvnormal([0, 0], I2, [0, 0], np.diag([1e10, 1e-12]))
 
 
+def test_condition_number_of_exactly_1e20_is_refused():
+    # diag(1, 1e-20): Cholesky diagonal (1, 1e-10) exactly, a ratio equal to the limit 1e-10: refused.
+    message = ("cov_q is numerically singular (condition number 1e20 or more); a covariance matrix needs "
+               "every eigenvalue clearly > 0")
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        kl_mvnormal_mvnormal([0, 0], I2, [0, 0], np.diag([1.0, 1e-20]))
+    # Just inside (ratio 1.1e-10): accepted, with KL(N(0, diag(1, v)) || N(0, I)) = (v - 1 - ln v) / 2.
+    v = 1.21e-20
+    expected = 0.5 * (v - 1.0 - math.log(v))
+    assert kl_mvnormal_mvnormal([0, 0], np.diag([1.0, v]), [0, 0], I2) == pytest.approx(expected, rel=1e-12)
+
+
 def test_log_var_of_exactly_700_is_accepted():
     # Refused are values *above* 700; e^700 is representable (math.expm1 as reference).
     expected = 0.5 * (math.expm1(700.0) - 700.0)
@@ -151,7 +163,7 @@ def test_log_var_of_exactly_700_is_accepted():
          "eigenvalue > 0. "
          "Check for a zero variance, a duplicated variable, or a correlation outside (-1, 1)"),
         (([0.0, 0.0], I2, [0.0, 0.0], [[1.0, 0.0], [0.0, 1e-22]]), ValueError,
-         "cov_q is numerically singular (condition number above 1e20); a covariance matrix needs every "
+         "cov_q is numerically singular (condition number 1e20 or more); a covariance matrix needs every "
          "eigenvalue clearly > 0"),
     ],
 )

@@ -3,6 +3,7 @@
 import math
 import re
 import warnings
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -194,6 +195,14 @@ def test_logsumexp_kernel_of_an_all_minus_inf_slice_is_minus_inf_without_warning
          "logp must hold one value per grid point (2), got shape (1,); evaluate it on x"),
         (lambda: kh.kl_on_grid([0.0, 0.0], [0.0], [0.0, 1.0]), ValueError,
          "logq must hold one value per grid point (2), got shape (1,); evaluate it on x"),
+        (lambda: kh.trapezoid("a", [0.0, 1.0]), TypeError,
+         "values must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+        (lambda: kh.expectation_on_grid([0.0, np.nan], [0.0, 0.0], [0.0, 1.0]), ValueError,
+         "logp contains a non-finite value (nan) at flat index 1; every entry must be a finite number"),
+        (lambda: kh.kl_on_grid([0.0, 0.0], "a", [0.0, 1.0]), TypeError,
+         "logq must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
+        (lambda: kh.kl_on_grid([0.0, 0.0], [0.0, -np.inf], [0.0, 1.0]), ValueError,
+         "logq contains a non-finite value (-inf) at flat index 1; every entry must be a finite number"),
         (lambda: kh.normal_expectation(lambda x: x, "a", 1.0), TypeError,
          "mu must be numbers, not a string ('a'); pass e.g. [0.2, 0.8]"),
         (lambda: kh.normal_expectation(lambda x: x, 0.0, "a"), TypeError,
@@ -215,3 +224,20 @@ def test_trapezoid_names_values_in_its_messages():
     with pytest.raises(TypeError) as info:
         kh.trapezoid("abc", x)
     assert str(info.value) == "values must be numbers, not a string ('abc'); pass e.g. [0.2, 0.8]"
+
+
+@pytest.mark.parametrize(
+    "as_returned",
+    [
+        lambda v: v.astype(np.float32),
+        lambda v: v.astype(np.longdouble),
+        lambda v: np.vectorize(Fraction, otypes=[object])(v),  # an f written with exact fractions
+    ],
+)
+def test_normal_expectation_returns_float64_whatever_real_type_f_returns(as_returned):
+    # E[X^2] = mu^2 + sigma^2 under N(mu, sigma^2): 1 and 5 here.
+    out = kh.normal_expectation(lambda x: as_returned(x**2), [0.0, 1.0], [1.0, 2.0])
+    assert out.dtype == np.float64
+    assert out == pytest.approx([1.0, 5.0], rel=1e-6)  # float32 rounding of x^2
+    one = kh.normal_expectation(lambda x: as_returned(x**2), 1.0, 2.0)
+    assert type(one) is float and one == pytest.approx(5.0, rel=1e-6)

@@ -247,8 +247,8 @@ from kl_helpers._validate import (  # noqa: E402
         pytest.param(
             lambda: as_real_array([1 + 2j, 3j], "p"),
             # numpy 2 shows np.complex128(1+2j), numpy 1 (1+2j)
-            f"p must hold real numbers, got values of type complex128 (e.g. {np.complex128(1 + 2j)!r} "
-            "if non-empty); convert them to float first",
+            f"p must hold real numbers, got values of type complex128 (e.g. {np.complex128(1 + 2j)!r}); "
+            "convert them to float first",
             id="complex-array-shows-first-entry",
         ),
         pytest.param(
@@ -258,9 +258,43 @@ from kl_helpers._validate import (  # noqa: E402
         ),
         pytest.param(
             lambda: as_real_array([None, 1.0], "x"),
-            "x must hold real numbers, got values of type object (e.g. None if non-empty); "
+            "x must hold real numbers, got values of type object (e.g. None); "
             "convert them to float first",
             id="object-array-shows-first-entry",
+        ),
+        # With axis != -1 the messages point into the array the caller passed: flat index 4 is
+        # [1, 1] of the 2 x 3 input (not of its 3 x 2 transpose), and its distributions are columns.
+        pytest.param(
+            lambda: as_distributions([[0.5, 0.5, 0.2], [0.5, np.nan, 0.8]], "p", axis=0),
+            "p contains a non-finite value (nan) at flat index 4; every entry must be a finite number",
+            id="non-finite-flat-index-in-the-callers-array",
+        ),
+        pytest.param(
+            lambda: as_distributions(np.where(np.arange(12).reshape(2, 3, 2) == 10, np.inf, 0.5), "p",
+                                     axis=1),
+            "p contains a non-finite value (inf) at flat index 10; every entry must be a finite number",
+            id="non-finite-flat-index-3d-middle-axis",
+        ),
+        pytest.param(
+            lambda: as_distributions([[0.5, 0.5, 1.2], [0.5, 0.5, -0.2]], "p", axis=0),
+            "p has a negative entry (-0.2) at column 2, index 1; probabilities must be >= 0",
+            id="negative-entry-names-the-column",
+        ),
+        pytest.param(
+            lambda: as_distributions([[0.5, 0.5, 0.2], [0.5, 0.4, 0.8]], "p", axis=0),
+            "p (column 1) sums to 0.9, not 1; pass probabilities, or pass normalize=True to rescale "
+            "counts or weights explicitly",
+            id="sum-names-the-column",
+        ),
+        pytest.param(
+            lambda: as_distributions([[1.0, 0.0], [1.0, 0.0]], "p", axis=0, normalize=True),
+            "p is all zeros (column 1), so it cannot be normalised to sum to 1",
+            id="all-zeros-column",
+        ),
+        pytest.param(
+            lambda: as_real_array(np.array([], dtype=complex), "x"),
+            "x must hold real numbers, got values of type complex128; convert them to float first",
+            id="empty-complex-array-has-no-example",
         ),
         pytest.param(
             lambda: broadcast_pair(np.full(2, 0.5), np.full(3, 1 / 3), ("p", "q")),
