@@ -37,7 +37,8 @@ PANELS = [getattr(kh.panels, n) for n in kh.panels.__all__
 
 def _visible_texts(fig: Figure) -> list[Text]:
     """Texts that are drawn: visible, non-empty, and for tick labels, at a tick inside the view."""
-    fig.canvas.draw()
+    # Lays the figure out (ticks, text positions) as a draw does, without rasterising it.
+    fig.draw_without_rendering()
     hidden = set()
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
@@ -110,10 +111,14 @@ def _clip_to_axes(ax, xy: np.ndarray) -> np.ndarray:
     return xy[inside]
 
 
-def legibility_problems(fig: Figure) -> list[str]:
-    """Everything a reader at the back of the room would trip over, as readable sentences."""
+def legibility_problems(fig: Figure, texts: list[Text] | None = None) -> list[str]:
+    """Everything a reader at the back of the room would trip over, as readable sentences.
+
+    ``texts``: the figure's :func:`_visible_texts`, if the caller has them already.
+    """
     problems = []
-    texts = _visible_texts(fig)  # draws the figure once, for every measurement below
+    if texts is None:
+        texts = _visible_texts(fig)  # lays the figure out once, for every measurement below
     for text in texts:
         size = text.get_fontsize()
         if size < MIN_POINTS:
@@ -236,12 +241,13 @@ def _projector_problems(plain: Figure, big: Figure) -> list[str]:
         problems.append(f"pixel size {big.canvas.get_width_height()} differs from "
                         f"{plain.canvas.get_width_height()} without the setting")
     ratio = big.dpi / plain.dpi
-    for text in _visible_texts(big):
+    texts = _visible_texts(big)
+    for text in texts:
         size = text.get_fontsize() * ratio
         if size < kh.plotting.PROJECTOR_MIN_POINTS - 1e-9:
             problems.append(f"text {text.get_text()!r} is {size:.1f} pt equivalent "
                             f"(< {kh.plotting.PROJECTOR_MIN_POINTS})")
-    return problems + legibility_problems(big)
+    return problems + legibility_problems(big, texts)
 
 
 def test_the_projector_minimum_is_larger_than_the_everyday_one():

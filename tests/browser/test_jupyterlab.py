@@ -45,6 +45,24 @@ NOTEBOOK_READY_JS = r"""
 }
 """
 
+# A lesson opened untouched must not be marked modified: JupyterLab rewrites a notebook's
+# kernelspec and language info when the kernel connects, so the stored metadata must already be
+# what it writes (kl_helpers/_storage.py; the README says what a different Python version changes).
+# Resolves once JupyterLab has applied the kernel's info and spec to the notebook's metadata
+# (it updates them in handlers registered before ours on the same promises), then reports dirty.
+DIRTY_AFTER_KERNEL_JS = r"""
+async () => {
+  const notebook = window.__klNotebook;
+  const kernel = notebook.sessionContext.session.kernel;
+  await kernel.info;
+  await kernel.spec;
+  await notebook.context.ready;
+  return {dirty: notebook.context.model.dirty,
+          kernelspec: notebook.context.model.getMetadata('kernelspec'),
+          version: (notebook.context.model.getMetadata('language_info') || {}).version};
+}
+"""
+
 # Run All has finished: every code cell has run, or one failed (untagged, so the kernel dropped
 # the rest), and the kernel is idle. (The command's own promise settles at the first failure,
 # even in a cell tagged raises-exception, while later cells are still running.) The page must
@@ -188,6 +206,11 @@ def test_notebook_runs_and_sliders_respond(name: str, browser: BrowserContext, l
         # ?reset: a clean workspace, so only this notebook opens.
         page.goto(f"{lab.base}/lab/tree/{name}?reset&token={lab.token}")
         page.wait_for_function(NOTEBOOK_READY_JS, arg=name, timeout=RENDER_TIMEOUT_MS)
+        if name[:2].isdigit():  # a lesson, untouched so far
+            state = page.evaluate(DIRTY_AFTER_KERNEL_JS)
+            assert not state["dirty"], (
+                f"{name} is marked modified just by opening it: JupyterLab rewrote its metadata "
+                f"(kernelspec {state['kernelspec']}, Python {state['version']})")
         # The verdict comes from the cells: Run All reports false whenever a cell raised, even
         # one tagged raises-exception.
         page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")

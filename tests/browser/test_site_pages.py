@@ -94,34 +94,26 @@ def wait_for_math(page: Page) -> dict:
     return {**page.evaluate(MATH_JS), "loaded": True}
 
 
-@pytest.mark.timeout(120)
 @pytest.mark.parametrize("notebook", LAUNCHABLE, ids=lambda p: p.name)
 def test_page_shows_every_stored_figure_and_renders_its_math(
-        browser: BrowserContext, site_server: StaticServer, notebook: Path) -> None:
+        crawl: Crawl, site_server: StaticServer, notebook: Path) -> None:
+    # Read from the crawl, which opened every solution on the page as a reader clicking
+    # "Show solution" does (loading and typesetting each lesson page once, not twice).
     nb = site_notebook(notebook) if notebook in LESSONS else json.loads(notebook.read_text())
     expected = stored_pngs(nb)
     assert expected > 0, f"{notebook.name} stores no picture?"
-    page, watch = open_page(browser, f"{site_server.base}{notebook.stem}.html")
-    try:
-        # Open every worked solution, as a reader clicking "Show solution" does.
-        summaries = page.locator("details.kl-solution > summary")
-        for i in range(summaries.count()):
-            summaries.nth(i).click()
-        assert page.locator("details.kl-solution:not([open])").count() == 0
-        page.wait_for_function(
-            "() => Array.from(document.querySelectorAll('.cell_output img')).every((i) => i.complete)",
-            timeout=LOAD_TIMEOUT_MS)
-        figures = page.evaluate(FIGURES_JS)
-        assert len(figures) == expected, f"{notebook.name}: {len(figures)} figures shown, {expected} stored"
-        assert all(f["decoded"] for f in figures), f"{notebook.name}: broken images {figures}"
-        if has_math(nb):
-            math = wait_for_math(page)
-            assert math["loaded"], f"{notebook.name}: MathJax did not load (blocked: {watch.external})"
-            assert math["math"] > 0 and math["rendered"] == math["math"], f"{notebook.name}: {math}"
-            assert not math["raw"], f"{notebook.name}: raw $$ on the page"
-        assert watch.external == [] and watch.errors == [], (watch.external, watch.errors)
-    finally:
-        page.close()
+    seen = crawl.pages[f"{site_server.base}{notebook.stem}.html"]
+    assert seen["closed_solutions"] == 0, f"{notebook.name}: a solution did not open"
+    figures = seen["figures"]
+    assert len(figures) == expected, f"{notebook.name}: {len(figures)} figures shown, {expected} stored"
+    assert all(f["decoded"] for f in figures), f"{notebook.name}: broken images {figures}"
+    if has_math(nb):
+        math = seen["math"]
+        assert math is not None, f"{notebook.name}: its TeX became no math element on the page"
+        assert math["loaded"], f"{notebook.name}: MathJax did not load (blocked: {seen['external']})"
+        assert math["math"] > 0 and math["rendered"] == math["math"], f"{notebook.name}: {math}"
+        assert not math["raw"], f"{notebook.name}: raw $$ on the page"
+    assert seen["external"] == [] and seen["errors"] == [], (seen["external"], seen["errors"])
 
 
 @pytest.mark.timeout(60)
@@ -157,6 +149,7 @@ class Crawl:
 def crawl(browser: BrowserContext, site_server: StaticServer) -> Crawl:
     """Visit every page reachable from the landing page once (MathJax done), following links."""
     base = site_server.base
+    launchable = {f"{base}{notebook.stem}.html" for notebook in LAUNCHABLE}
     found = Crawl()
     # Sphinx's indexes and the search page are reached through its search box, not a link.
     todo = deque(base + name for name in ("index.html", "genindex.html", "py-modindex.html", "search.html"))
@@ -169,19 +162,36 @@ def crawl(browser: BrowserContext, site_server: StaticServer) -> Crawl:
                 continue
             watch.errors, watch.external = [], []
             page.goto(url, wait_until="load", timeout=LOAD_TIMEOUT_MS)
+            math = None
             if page.evaluate("() => Boolean(document.querySelector('.math'))"):
                 # Then MathJax's own requests (fonts, extensions) are in too.
-                if not wait_for_math(page)["loaded"]:
+                math = wait_for_math(page)
+                if not math["loaded"]:
                     watch.errors.append("MathJax did not load")
             ids = set(page.evaluate("() => Array.from(document.querySelectorAll('[id]'), (e) => e.id)"))
             hrefs = page.evaluate("() => Array.from(document.querySelectorAll('a[href]'), "
                                   "(a) => a.getAttribute('href'))")
             found.pages[url] = {"ids": ids, "errors": watch.errors, "external": watch.external,
-                                "axe": violations(page) if _axe_checks(url, base) else None}
+                                "axe": violations(page) if _axe_checks(url, base) else None,
+                                **(_open_solutions(page, math) if url in launchable else {})}
             found.links.extend(_site_links(url, hrefs, base, todo))
     finally:
         page.close()
     return found
+
+
+def _open_solutions(page: Page, math: dict | None) -> dict:
+    """Open every worked solution (after axe, which sees the page as it loads); then the figures
+    shown, and the math with the solutions' own (MathJax typesets closed ones too)."""
+    summaries = page.locator("details.kl-solution > summary")
+    for i in range(summaries.count()):
+        summaries.nth(i).click()
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.cell_output img')).every((i) => i.complete)",
+        timeout=LOAD_TIMEOUT_MS)
+    return {"closed_solutions": page.locator("details.kl-solution:not([open])").count(),
+            "figures": page.evaluate(FIGURES_JS),
+            "math": None if math is None else {**page.evaluate(MATH_JS), "loaded": math["loaded"]}}
 
 
 #: Chinese pages that axe checks: the contents page (no English twin of that shape) and one lesson.
