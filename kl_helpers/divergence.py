@@ -275,11 +275,17 @@ def kl_terms(
     pos = p_arr > 0
     starved = pos & (q_arr == 0)
     ok = pos & ~starved
-    ratio = np.where(ok, p_arr / np.where(ok, q_arr, 1.0), 1.0)
-    # -ln(q/p) would be the same number; ln(p/q) overflows only where q is subnormal next to p,
-    # and then the term really is beyond the float range.
+    # ln(p/q) is accurate where p/q is a normal float (best near p = q, where ln p − ln q would
+    # cancel). It overflows where q is subnormal next to p, and loses digits where it is
+    # subnormal, though ln(p/q) itself is then about ±710: there ln p − ln q is used.
     with np.errstate(over="ignore"):
-        terms = np.where(ok, p_arr * np.log(ratio), 0.0)
+        ratio = p_arr / np.where(ok, q_arr, 1.0)
+    normal = ok & (ratio >= _TINY) & (ratio <= np.finfo(float).max)
+    log_ratio = np.log(np.where(normal, ratio, 1.0))
+    wide = ok & ~normal
+    if np.any(wide):
+        log_ratio[wide] = np.log(p_arr[wide]) - np.log(q_arr[wide])
+    terms = np.where(ok, p_arr * log_ratio, 0.0)
     terms = np.where(starved, math.inf, terms)
     return np.moveaxis(terms / scale, -1, axis)
 
