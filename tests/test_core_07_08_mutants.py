@@ -382,9 +382,11 @@ def test_knn_estimate_by_hand_at_the_smallest_sizes():
 
 
 # Large k and many points too: np.partition sorts short rows completely, so only long rows tell
-# the k-th smallest distance from a neighbouring one.
+# the k-th smallest distance from a neighbouring one. n = 1100 > 2 · 512: the d-dimensional search
+# runs over the queries in three chunks of at most 512 (the last one partial).
 @pytest.mark.parametrize("d, k, n, m", [(1, 1, 40, 25), (1, 3, 40, 25), (2, 1, 40, 25), (2, 3, 40, 25),
-                                        (3, 2, 40, 25), (1, 150, 400, 300), (2, 20, 300, 300)])
+                                        (3, 2, 40, 25), (1, 150, 400, 300), (2, 20, 300, 300),
+                                        (2, 1, 1100, 30)])
 def test_knn_estimate_matches_a_brute_force_search(d, k, n, m):
     rng = np.random.default_rng(10 * d + k)
     x, y = rng.normal(size=(n, d)), rng.normal(0.5, 1.3, size=(m, d))
