@@ -257,7 +257,9 @@ def neyman_pearson_beta_bernoulli(theta_p: float, theta_q: float, n: int, epsilo
     pmf_q = math.exp(_log_binomial_pmf(test.n, tq)[k])
     count = math.comb(test.n, k)  # sequences with k heads, each with probability pmf/count
     spare = max(eps - test.alpha, 0.0)
-    gamma = min(spare / pmf_p, 1.0)
+    # Below 1 without a cap: stein_test_bernoulli stopped because count k does not fit,
+    # alpha + pmf_p > eps·(1 + 1e-12), so spare < pmf_p.
+    gamma = spare / pmf_p
     rejected_sequences = min(math.floor(spare / (pmf_p / count) * (1 + 1e-12)), count)
     return beta - rejected_sequences * pmf_q / count, beta - gamma * pmf_q
 

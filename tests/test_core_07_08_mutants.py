@@ -146,6 +146,9 @@ BAD_ARGUMENTS = [
      "bin_width=1e-06 needs 24000000 bins over [-12, 12]; use a width of at least 1.2e-05"),
     (lambda: kh.binned_plugin_kl([1.0, 3.0], 0.0, 0.5, 1e-6), ValueError,
      "bin_width=1e-06 needs 8000000 bins over [-2, 6]; use a width of at least 4e-06"),
+    # A range of 25 000 over 2e6 bins is 0.0125 (stored a hair above, so 2 digits give 0.013).
+    (lambda: kh.binned_plugin_kl([0.0, 24988.0], 0.0, 1.0, 0.01), ValueError,
+     "bin_width=0.01 needs 2500000 bins over [-6, 2.5e+04]; use a width of at least 0.013"),
     # gradients
     (lambda: kh.grad_kl_normal_normal("a", 1.0, 0.0, 1.0), TypeError, _not_a_string("mu_p")),
     (lambda: kh.grad_kl_normal_normal(0.0, 0.0, 0.0, 1.0), ValueError, _positive("sigma_p", "1.0")),
@@ -180,6 +183,15 @@ def test_bad_arguments_get_the_whole_message(call, kind, message):
 
 
 # ------------------------------------------------------------------------------------- vae
+
+
+@pytest.mark.parametrize("call", [lambda: kh.linear_vae_elbo([0.0, 0.0, 0.0], 0.0, 0.0),
+                                  lambda: kh.linear_vae_optimum(0.0, 0.0)])
+def test_vae_blames_data_var_first_when_both_variances_are_bad(call):
+    # Both variances are 0: the message names the first argument, data_var, in full.
+    with pytest.raises(ValueError) as excinfo:
+        call()
+    assert str(excinfo.value) == _positive("data_var", "4.0")
 
 
 def test_log_tau2_up_to_700_is_accepted():
@@ -227,6 +239,16 @@ def test_stein_test_spends_the_whole_budget_when_it_is_hit_exactly():
     test = kh.stein_test_bernoulli(0.5, 0.8, 2, epsilon=0.25)
     assert test.accepts_p.tolist() == [True, True, False] and test.alpha == 0.25
     assert test.log_beta == pytest.approx(math.log(0.2**2 + 2 * 0.2 * 0.8), rel=1e-12)
+
+
+def test_stein_test_budget_includes_its_relative_tolerance_exactly():
+    # ε·(1 + 1e-12) rounds to exactly 0.5 = P(heads) for this ε: the count fits the budget
+    # (α <= ε up to the relative rounding allowance), so p is rejected on heads, β = P_q(tails).
+    eps = 0.4999999999995
+    assert eps * (1 + 1e-12) == 0.5
+    test = kh.stein_test_bernoulli(0.5, 0.8, 1, eps)
+    assert test.accepts_p.tolist() == [True, False] and test.alpha == 0.5
+    assert test.log_beta == pytest.approx(math.log(0.2), rel=1e-12)
 
 
 def test_stein_log_beta_accepts_one_flip():
@@ -360,9 +382,11 @@ def test_knn_estimate_by_hand_at_the_smallest_sizes():
 
 
 # Large k and many points too: np.partition sorts short rows completely, so only long rows tell
-# the k-th smallest distance from a neighbouring one.
+# the k-th smallest distance from a neighbouring one. n = 1100 > 2 · 512: the d-dimensional search
+# runs over the queries in three chunks of at most 512 (the last one partial).
 @pytest.mark.parametrize("d, k, n, m", [(1, 1, 40, 25), (1, 3, 40, 25), (2, 1, 40, 25), (2, 3, 40, 25),
-                                        (3, 2, 40, 25), (1, 150, 400, 300), (2, 20, 300, 300)])
+                                        (3, 2, 40, 25), (1, 150, 400, 300), (2, 20, 300, 300),
+                                        (2, 1, 1100, 30)])
 def test_knn_estimate_matches_a_brute_force_search(d, k, n, m):
     rng = np.random.default_rng(10 * d + k)
     x, y = rng.normal(size=(n, d)), rng.normal(0.5, 1.3, size=(m, d))
@@ -376,6 +400,16 @@ def test_binned_plugin_kl_accepts_two_million_bins_and_no_more():
     assert math.isfinite(kh.binned_plugin_kl([0.0], 0.0, 1.0, 6e-6))
     with pytest.raises(ValueError, match=r"needs 2000001 bins"):
         kh.binned_plugin_kl([0.0], 0.0, 1.0, 6e-6 * (1 - 1e-15))
+
+
+
+def test_binned_plugin_kl_tiles_exactly_the_stated_range_in_coarse_bins():
+    # Bins of 2.5 over [0 - 6, 1 + 6] = [-6, 7]: ceil(13 / 2.5) = 6 bins, centres -4.75 ... 7.75;
+    # both samples fall in [-1, 1.5). q = N(8, 1) sits at the top, so a bin more or fewer there
+    # changes q's normalisation: KL = ln(sum_j φ(c_j - 8) / φ(0.25 - 8)).
+    centres = [-4.75, -2.25, 0.25, 2.75, 5.25, 7.75]
+    expected = math.log(sum(math.exp(((0.25 - 8) ** 2 - (c - 8) ** 2) / 2) for c in centres))
+    assert kh.binned_plugin_kl([0.0, 1.0], 8.0, 1.0, 2.5) == pytest.approx(expected, rel=1e-12)
 
 
 # --------------------------------------------------------------------------------- gradients

@@ -289,6 +289,24 @@ def test_neyman_pearson_beta_against_every_acceptance_region(theta_p, theta_q, n
     assert rand <= best + 1e-15
 
 
+@pytest.mark.parametrize(("theta_p", "theta_q", "expected"), [
+    # Fair coin p, q = 0.8, four flips, eps = 1/4: reject the 4-head sequence (alpha 1/16), then
+    # 3 of the four 3-head ones (3/16 more, alpha = eps exactly, which "<= eps" allows). beta under
+    # q: 1 - 0.8**4 - 3 * 0.8**3 * 0.2 = 1 - 0.4096 - 0.3072; the randomised test, gamma = 3/4 of
+    # that count, rejects the same mass.
+    (0.5, 0.8, (0.2832, 0.2832)),
+    # p = 0.6 against a fair q (one more head is worth ln 1.2 - ln 0.8 ≈ 0.41 nats, below 1): reject
+    # 0 and 1 heads first (alpha 0.4**4 + 4 * 0.6 * 0.4**3 = 0.1792, beta 1 - 5/16), leaving 0.0708
+    # for the 2-head count (each sequence 0.6**2 * 0.4**2 = 0.0576 under p, 1/16 under q): one
+    # sequence, or gamma = 0.0708 / 0.3456 of the six.
+    (0.6, 0.5, (11 / 16 - 1 / 16, 11 / 16 - 0.0708 / 0.3456 * 6 / 16)),
+])
+def test_neyman_pearson_beta_by_hand_at_four_flips(theta_p, theta_q, expected):
+    seq, rand = kh.neyman_pearson_beta_bernoulli(theta_p, theta_q, 4, 0.25)
+    assert seq == pytest.approx(expected[0], rel=1e-12)
+    assert rand == pytest.approx(expected[1], rel=1e-12)
+
+
 def test_neyman_pearson_beta_at_ten_flips_is_about_three_times_the_exponent():
     seq, rand = kh.neyman_pearson_beta_bernoulli(0.5, 0.8, 10)
     d = kh.kl_divergence([0.5, 0.5], [0.2, 0.8])

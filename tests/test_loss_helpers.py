@@ -66,6 +66,18 @@ def test_the_score_function_terms_are_the_fixed_sample_ones_plus_k_times_the_sco
     assert np.allclose(score - fixed, (log_q - log_p) * (x - 0.5) / 1.44)
 
 
+@pytest.mark.parametrize("name", ["k1", "k3"])
+def test_the_reward_terms_are_the_estimate_times_the_score(name):
+    # Same seed, same draws as the function's: k (k1 = ln q - ln p, k3 = r - 1 - ln r with
+    # r = p/q) times the score (x - θ)/s², computed by hand, no gradient through k.
+    reward = kh.estimator_gradient_terms(0.5, 1.2, 0.0, 1.0, 5, np.random.default_rng(1),
+                                         estimator=name, method="reward")
+    x = 0.5 + 1.2 * np.random.default_rng(1).standard_normal(5)
+    log_r = scipy.stats.norm.logpdf(x, 0.0, 1.0) - scipy.stats.norm.logpdf(x, 0.5, 1.2)
+    k = -log_r if name == "k1" else np.exp(log_r) - 1 - log_r
+    assert np.allclose(reward, k * (x - 0.5) / 1.44, rtol=1e-12, atol=0)
+
+
 def test_gradient_recipes_refuse_bad_input_with_the_reason():
     rng = np.random.default_rng(0)
     with pytest.raises(ValueError, match="with sample_from='p' the samples come from the fixed reference"):
