@@ -333,10 +333,11 @@ def entropy(
     """
     scale = log_base(base)
     p_arr = as_distributions(p, "p", axis=axis, normalize=normalize)
-    # p = 0 contributes 0 (log evaluated at 1 there). Adding +0.0 turns the -0.0 of a one-point
-    # distribution into +0.0; -ln p rather than ln(1/p), since 1/p overflows for subnormal p.
+    # p = 0 contributes 0 (log evaluated at 1 there); -ln p rather than ln(1/p), since 1/p
+    # overflows for subnormal p. (A one-point distribution's term is -0.0; numpy's sum starts
+    # from +0.0, so H = +0.0.)
     safe = np.where(p_arr > 0, p_arr, 1.0)
-    return _result(np.sum(p_arr * -np.log(safe), axis=-1) + 0.0, scale)
+    return _result(np.sum(p_arr * -np.log(safe), axis=-1), scale)
 
 
 def cross_entropy(

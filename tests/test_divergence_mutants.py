@@ -36,21 +36,25 @@ def _stable_form(p: np.ndarray, q: np.ndarray) -> mpmath.mpf:
     return total
 
 
-@pytest.mark.parametrize("r", [0.00399, -0.00399, 0.0035, -0.0035, 0.003, -0.002, 0.001, 1e-4])
-def test_near_equal_terms_are_accurate_to_a_few_ulp_up_to_the_switch(r):
-    # Just below the switch |r| = 0.004 the series' last terms (2u^5/5, 2u^7/7 with u ~ 0.002)
-    # still count at the 1e-9 and 1e-15 level; measured error of the whole sum: <= 1.4e-16.
-    p = np.array([0.5, 0.5])
-    q = np.array([0.5 * (1 + r), 0.5 * (1 - r)])
-    exact = _stable_form(p, q)
-    assert abs(kh.kl_divergence(p, q) - exact) <= 3e-16 * exact
+@pytest.mark.parametrize("r", [0.00399, -0.00399, 0.0035, -0.0035, 0.003, -0.002, 0.001, 1e-4, -1e-6])
+def test_the_series_for_near_equal_terms_is_accurate_to_about_one_ulp(r):
+    # One term p·(r − ln(1 + r)) (p = 1/2, so d/p is exact). Just below the switch |r| = 0.004
+    # the series' last terms (2u^5/5, 2u^7/7 with u ~ 0.002) still count at the 1e-9 and 1e-15
+    # level; measured error: <= 1.6e-16. (Through kl_divergence the tail, odd in r, cancels
+    # between entries that move by ±r, and a sum of many terms adds its own rounding.)
+    from kl_helpers.divergence import _near_terms
+
+    p, d = np.array([0.5]), np.array([0.5 * r])
+    exact = mpmath.mpf(0.5) * (mpmath.mpf(r) - mpmath.log1p(mpmath.mpf(r)))
+    assert abs(_near_terms(p, d)[0] - exact) <= 2.5e-16 * exact
 
 
 def test_a_deeply_subnormal_ratio_among_mostly_near_entries_is_recomputed_exactly():
-    # Three of five entries are equal (the series path), one is far, and q/p = 5e-320 keeps only
-    # about 4 significant digits as a subnormal: its logarithm must come from ln q − ln p.
-    p = np.full(5, 0.2)
-    q = np.array([0.2, 0.2, 0.2, 0.4, 1e-320])
+    # Three of five entries are equal (the series path), one is far, and q/p = 1e-320/0.3 is
+    # rounded to a subnormal with about 4 significant digits: its logarithm must come from
+    # ln q − ln p.
+    p = np.array([0.3, 0.1, 0.2, 0.2, 0.2])
+    q = np.array([1e-320, 0.4, 0.2, 0.2, 0.2])
     exact = sum(mpmath.mpf(a) * (mpmath.log(a) - mpmath.log(b)) for a, b in zip(p.tolist(), q.tolist(),
                                                                              strict=True))
     assert abs(kh.kl_divergence(p, q) - exact) <= 1e-14 * exact
@@ -145,3 +149,47 @@ def test_wasserstein1_works_row_by_row():
     expected = [scipy.stats.wasserstein_distance(x, x, p, row) for row in q]
     assert got.shape == (2,)
     np.testing.assert_allclose(got, expected, rtol=1e-14)
+
+
+def _kl_exact(p: np.ndarray, q: np.ndarray) -> mpmath.mpf:
+    """Σ p ln(p/q) over the entries where p and q differ (equal ones add 0), once per distinct pair."""
+    pairs, counts = np.unique(np.stack([p, q])[:, p != q], axis=1, return_counts=True)
+    return sum((c * mpmath.mpf(a) * (mpmath.log(a) - mpmath.log(b))
+                for (a, b), c in zip(pairs.T.tolist(), counts.tolist(), strict=True)), mpmath.mpf(0))
+
+
+def _long_row(mostly_near: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Two column blocks (2 x 16384 entries): a subnormal q/p in the first, a clean second one."""
+    n = 2 * 16_384
+    p = np.full(n, 1.0 / n)
+    p[:2] = 1.5 / n, 0.5 / n  # so that q/p at entry 0 is rounded (p a power of 2 would divide exactly)
+    q = p.copy() if mostly_near else np.where(np.arange(n) % 2 == 0, 1.5, 0.5) / n
+    if mostly_near:  # two far entries in the second block too, so that it is checked for them
+        q[-2:] = 0.5 / n, 1.5 / n
+    q[2] += q[0]  # the mass of entry 0 moves to entry 2 (far from p there) ...
+    q[0] = 1e-320  # ... and q/p at entry 0 is a subnormal with about 8 significant digits
+    return p, q
+
+
+@pytest.mark.parametrize("mostly_near", [True, False], ids=["mostly-near", "mostly-far"])
+def test_a_subnormal_ratio_in_an_early_block_of_a_long_row_is_not_forgotten(mostly_near):
+    p, q = _long_row(mostly_near)
+    exact = _kl_exact(p, q)
+    assert abs(kh.kl_divergence(p, q) - exact) <= 1e-13 * exact
+
+
+def test_a_subnormal_ratio_among_mostly_far_entries_is_recomputed_exactly():
+    p = np.array([0.3, 0.2, 0.25, 0.25])
+    q = np.array([1e-320, 0.5, 0.3, 0.2])  # no entry near p: the logarithm form; q/p = 1e-320/0.3
+    exact = _kl_exact(p, q)
+    assert abs(kh.kl_divergence(p, q) - exact) <= 1e-14 * exact
+
+
+def test_near_entries_of_a_mostly_far_row_keep_the_series_accuracy():
+    # Half the entries are far (the logarithm form runs first), but they carry mass 2e-9: the
+    # near pair (r = ±1e-3) makes almost all of the divergence, and the logarithm form would
+    # lose about eps/r = 2e-13 of it to cancellation.
+    p = np.array([0.5, 0.5 - 2e-9, 1e-9, 1e-9])
+    q = np.array([0.5005, 0.4995 - 2e-9, 1.5e-9, 0.5e-9])
+    exact = _stable_form(p, q)
+    assert abs(kh.kl_divergence(p, q) - exact) <= 1e-15 * exact
