@@ -121,7 +121,7 @@ def as_distributions(
         lowest = arr.min()
         totals = arr.sum(axis=-1)
     if not lowest >= 0 or not np.all(np.isfinite(totals)):
-        _diagnose_entries(arr, name, shape, outcome_axis)  # raises for a NaN, an inf or a negative entry
+        _diagnose_entries(arr, name, shape, outcome_axis, by_columns)  # raises for NaN, inf, < 0
         if not normalize:  # finite entries >= 0 whose sum overflows: not probabilities
             raise ValueError(
                 f"{name} has entries so large that their sum overflows; pass probabilities "
@@ -148,11 +148,14 @@ def as_distributions(
     return arr
 
 
-def _diagnose_entries(arr: np.ndarray, name: str, shape: tuple[int, ...], axis: int) -> None:
+def _diagnose_entries(
+    arr: np.ndarray, name: str, shape: tuple[int, ...], axis: int, by_columns: bool
+) -> None:
     """Raise the precise error for a non-finite or negative entry, if there is one.
 
     ``arr`` has the outcome axis moved last; ``shape`` and ``axis`` are the caller's array's, so
-    that the message points into the array the caller passed.
+    that the message points into the array the caller passed (whose distributions are columns
+    when ``by_columns``).
     """
     finite = np.isfinite(arr)
     if not np.all(finite):
@@ -165,7 +168,7 @@ def _diagnose_entries(arr: np.ndarray, name: str, shape: tuple[int, ...], axis: 
         )
     if np.any(arr < 0):
         index = np.unravel_index(_first_bad_index(arr < 0), arr.shape)
-        where = _where(index[:-1], int(index[-1]), arr.ndim == 1, len(shape) == 2 and axis == 0)
+        where = _where(index[:-1], int(index[-1]), arr.ndim == 1, by_columns)
         raise ValueError(f"{name} has a negative entry ({arr[index]}) at {where}; probabilities must be >= 0")
 
 

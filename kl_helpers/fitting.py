@@ -256,8 +256,9 @@ def fit_normal_gd(
     if abs(log_sigma0) > _LOG_SIGMA_LIMIT:
         # Otherwise the descent would report "diverged at step 0" and blame the learning rate.
         raise ValueError(
-            f"sigma0={sigma0:g} is outside e^-300 .. e^300 ({math.exp(-_LOG_SIGMA_LIMIT):.1e} .. "
-            f"{math.exp(_LOG_SIGMA_LIMIT):.1e}), where the fit stops; start near the data's "
+            f"sigma0={sigma0:g} is outside e^-{_LOG_SIGMA_LIMIT:g} .. e^{_LOG_SIGMA_LIMIT:g} "
+            f"({math.exp(-_LOG_SIGMA_LIMIT):.1e} .. {math.exp(_LOG_SIGMA_LIMIT):.1e}), where the fit "
+            "stops; start near the data's "
             "standard deviation, e.g. sigma0=1.0"
         )
     start = np.array([mu_start, log_sigma0])

@@ -17,7 +17,13 @@ import scipy.stats
 
 import kl_helpers as kh
 
-mpmath.mp.dps = 60
+
+@pytest.fixture(autouse=True)
+def _sixty_digits():
+    # The references' precision, for this module's tests only (not mpmath's global setting,
+    # which other test modules share).
+    with mpmath.workdps(60):
+        yield
 
 
 def _stable_form(p: np.ndarray, q: np.ndarray) -> mpmath.mpf:

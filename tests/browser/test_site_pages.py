@@ -94,6 +94,8 @@ def wait_for_math(page: Page) -> dict:
     return {**page.evaluate(MATH_JS), "loaded": True}
 
 
+# It may be the first of the crawl's tests and pay for the crawl (see below): the crawl's timeout.
+@pytest.mark.timeout(600)
 @pytest.mark.parametrize("notebook", LAUNCHABLE, ids=lambda p: p.name)
 def test_page_shows_every_stored_figure_and_renders_its_math(
         crawl: Crawl, site_server: StaticServer, notebook: Path) -> None:
